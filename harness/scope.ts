@@ -1,0 +1,46 @@
+/** The operations this suite covers: the 16 of the 2025-06-09 release and the supporting ones the scenarios use. */
+export const CORE_OPERATIONS = [
+  'ListDomainLayouts',
+  'GetDomainLayout',
+  'CreateDomainLayout',
+  'UpdateDomainLayout',
+  'DeleteDomainLayout',
+  'BatchGetCalculatedAttributeForProfile',
+  'CreateCalculatedAttributeDefinition',
+  'GetCalculatedAttributeDefinition',
+  'UpdateCalculatedAttributeDefinition',
+  'ListCalculatedAttributeDefinitions',
+  'GetCalculatedAttributeForProfile',
+  'ListCalculatedAttributesForProfile',
+  'DetectProfileObjectType',
+  'GetProfileObjectType',
+  'PutProfileObjectType',
+  'GetProfileObjectTypeTemplate',
+] as const;
+
+/** Supporting operations the scenarios need (domains, profiles, objects, tags, deletes, lists). */
+export const SUPPORTING_OPERATIONS = [
+  'CreateDomain',
+  'GetDomain',
+  'DeleteDomain',
+  'ListDomains',
+  'CreateProfile',
+  'DeleteProfile',
+  'SearchProfiles',
+  'PutProfileObject',
+  'ListProfileObjects',
+  'ListProfileObjectTypes',
+  'DeleteProfileObjectType',
+  'ListProfileObjectTypeTemplates',
+  'DeleteCalculatedAttributeDefinition',
+  'TagResource',
+  'UntagResource',
+  'ListTagsForResource',
+] as const;
+
+export type CoreOperation = (typeof CORE_OPERATIONS)[number];
+export type SupportingOperation = (typeof SUPPORTING_OPERATIONS)[number];
+export type ScopedOperation = CoreOperation | SupportingOperation;
+
+/** Every operation in scope, core first. */
+export const SCOPED_OPERATIONS: readonly ScopedOperation[] = [...CORE_OPERATIONS, ...SUPPORTING_OPERATIONS];
