@@ -1,0 +1,293 @@
+/**
+ * The schema registry: loads the committed JSON Schemas (specs/schemas) and validates values against them with
+ * ajv (2020-12), compiling each schema only when first used. Results are lists of violations with a JSON pointer,
+ * a short expected / seen pair and a severity. Unknown members (an `additionalProperties: false` failure) are
+ * warnings: AWS adds members over time, so only missing, mistyped or out-of-constraint values are errors.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { HarnessError } from './errors.ts';
+import { SCHEMAS_DIR } from './operation-index.ts';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+
+export type Severity = 'error' | 'warning';
+
+/** One finding of a validation: where (JSON pointer), what the schema wants, what the value was. */
+export interface Violation {
+  pointer: string;
+  expected: string;
+  seen: string;
+  severity: Severity;
+  keyword: string;
+}
+
+export type JsonSchema = Record<string, unknown>;
+
+/** An HTTP-bound member as described by `x-http-bindings` in an input, output or error schema. */
+export interface HttpBindingSpec {
+  in: 'label' | 'query' | 'queryParams' | 'header' | 'prefixHeaders' | 'payload' | 'responseCode';
+  /** Label name, query parameter, header name (lower case) or prefix; member name for payload and responseCode. */
+  name: string;
+  required: boolean;
+  schema: JsonSchema;
+}
+
+export type Direction = 'input' | 'output';
+
+export interface SchemaRegistry {
+  /** Directory the schemas are read from. */
+  readonly dir: string;
+  /** Validates a request body (HTTP-bound members excluded) against `<operation>.input.json`. */
+  validateInput(args: { operation: string; value: unknown }): Violation[];
+  /** Validates a 2xx response body against `<operation>.output.json`. */
+  validateOutput(args: { operation: string; value: unknown }): Violation[];
+  /** Validates an error response body (protocol keys such as `__type` removed) against `errors/<code>.json`. */
+  validateError(args: { code: string; value: unknown }): Violation[];
+  /** The label, query, header, payload and response-code members of an operation's input or output. */
+  bindingSchemas(args: { operation: string; direction?: Direction }): Record<string, HttpBindingSpec>;
+  /**
+   * Validates one HTTP-bound value (label, query or header) against its member's constraints. With `coerce`, wire
+   * strings are first converted to the member's type (e.g. "5" -> 5, "a" -> ["a"] for lists) and the converted value
+   * is returned.
+   */
+  validateBinding(args: { operation: string; member: string; value: unknown; direction?: Direction; coerce?: boolean }): {
+    value: unknown;
+    violations: Violation[];
+  };
+  /** The parsed schema file, e.g. `GetDomainLayout.output.json` or `errors/BadRequestException.json`. */
+  rawSchema(args: { file: string }): JsonSchema;
+  /** Whether `<operation>.input.json` exists in `dir`. */
+  hasOperation(args: { operation: string }): boolean;
+  /** How many validators have been compiled so far (they are compiled on first use). */
+  compiledCount(): number;
+}
+
+/** Annotation keywords the generated schemas carry; ajv's strict mode needs them declared. */
+export const ANNOTATION_KEYWORDS = [
+  'x-smithy-type',
+  'x-smithy-id',
+  'x-sensitive',
+  'x-http-bindings',
+  'x-http-payload',
+  'x-raw-payload',
+  'x-error',
+  'x-timestamp-format',
+  'x-byte-length',
+] as const;
+
+/** Makes an ajv instance configured for the generated schemas. */
+export function createAjv({ coerce = false }: { coerce?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true, // a warning (unknown member) must not hide an error after it
+    verbose: true, // errors carry the offending data and schema, for `seen` and for redacting sensitive values
+    strict: true,
+    allowUnionTypes: true, // doubles are number | "NaN" | "Infinity" | "-Infinity"
+    coerceTypes: coerce ? 'array' : false,
+  });
+  addFormats(ajv);
+  ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
+  return ajv;
+}
+
+const COMPONENT = 'schemas';
+
+/** Opens the schemas in `dir` (default: the committed specs/schemas); nothing is compiled until first use. */
+export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {}): SchemaRegistry {
+  const raw = new Map<string, JsonSchema>();
+  const validators = new Map<string, ValidateFunction>();
+  let ajv: Ajv2020 | undefined;
+  let coercingAjv: Ajv2020 | undefined;
+
+  const read = (file: string): JsonSchema => {
+    let schema = raw.get(file);
+    if (schema) return schema;
+    const full = path.join(dir, file);
+    if (!existsSync(full)) {
+      throw new HarnessError({
+        component: COMPONENT,
+        expected: `schema file ${file} in ${dir}`,
+        seen: 'no such file',
+        action: 'check the operation or error name, or rebuild with `npm run specs:build -- --model PATH`',
+      });
+    }
+    schema = JSON.parse(readFileSync(full, 'utf8')) as JsonSchema;
+    raw.set(file, schema);
+    return schema;
+  };
+
+  const instance = (coerce: boolean): Ajv2020 => {
+    const existing = coerce ? coercingAjv : ajv;
+    if (existing) return existing;
+    const made = createAjv({ coerce });
+    made.addSchema(read('shapes.json')); // added, not compiled: only the definitions a validator reaches get compiled
+    if (coerce) coercingAjv = made;
+    else ajv = made;
+    return made;
+  };
+
+  const validatorFor = (key: string, build: () => JsonSchema, coerce = false): ValidateFunction => {
+    const cacheKey = `${coerce ? 'coerce:' : ''}${key}`;
+    let v = validators.get(cacheKey);
+    if (!v) {
+      v = instance(coerce).compile(build());
+      validators.set(cacheKey, v);
+    }
+    return v;
+  };
+
+  const validateFile = (file: string, value: unknown): Violation[] => {
+    const v = validatorFor(file, () => read(file));
+    return v(value) ? [] : toViolations({ errors: v.errors ?? [] });
+  };
+
+  const bindingSchemas = ({ operation, direction = 'input' }: { operation: string; direction?: Direction }) =>
+    (read(`${operation}.${direction}.json`)['x-http-bindings'] ?? {}) as Record<string, HttpBindingSpec>;
+
+  return {
+    dir,
+    validateInput: ({ operation, value }) => validateFile(`${operation}.input.json`, value),
+    validateOutput: ({ operation, value }) => validateFile(`${operation}.output.json`, value),
+    validateError: ({ code, value }) => validateFile(`errors/${code}.json`, value),
+    bindingSchemas,
+    validateBinding({ operation, member, value, direction = 'input', coerce = false }) {
+      const file = `${operation}.${direction}.json`;
+      const binding = bindingSchemas({ operation, direction })[member];
+      if (!binding) {
+        throw new HarnessError({
+          component: COMPONENT,
+          expected: `an HTTP-bound member ${member} in ${file}`,
+          seen: `members ${Object.keys(bindingSchemas({ operation, direction })).join(', ') || '(none)'}`,
+          action: 'use a member listed under x-http-bindings',
+        });
+      }
+      // A sibling $id keeps the relative "shapes.json#/..." references resolving as they do in the file itself.
+      const fileId = String(read(file).$id);
+      const bindingId = fileId.replace(/\.json$/, `.binding.${member}.json`);
+      const v = validatorFor(
+        bindingId,
+        () => ({ $id: bindingId, type: 'object', properties: { value: binding.schema } }),
+        coerce,
+      );
+      const holder = { value };
+      const ok = v(holder);
+      const violations = ok
+        ? []
+        : toViolations({ errors: v.errors ?? [] }).map((x) => ({ ...x, pointer: x.pointer.replace(/^\/value/, '') }));
+      return { value: holder.value, violations };
+    },
+    rawSchema: ({ file }) => read(file),
+    hasOperation: ({ operation }) => raw.has(`${operation}.input.json`) || existsSync(path.join(dir, `${operation}.input.json`)),
+    compiledCount: () => validators.size,
+  };
+}
+
+/** Escapes one JSON pointer token (RFC 6901). */
+export function pointerToken({ token }: { token: string }): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+const MAX_SEEN = 80;
+
+/** A short human rendering of a JSON value. */
+export function describeValue({ value, sensitive = false }: { value: unknown; sensitive?: boolean }): string {
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  if (sensitive) {
+    const size = typeof value === 'string' ? ` of ${value.length} chars` : '';
+    return `${kind}${size} (sensitive, not shown)`;
+  }
+  if (kind === 'object') return `object with ${Object.keys(value as object).length} members`;
+  if (kind === 'array') return `array of ${(value as unknown[]).length} items`;
+  const text = JSON.stringify(value) ?? String(value);
+  return `${kind} ${text.length > MAX_SEEN ? `${text.slice(0, MAX_SEEN)}…` : text}`;
+}
+
+/** Converts ajv errors into violations; additionalProperties failures become warnings. */
+export function toViolations({ errors }: { errors: ErrorObject[] }): Violation[] {
+  const out: Violation[] = [];
+  // The aggregate propertyNames error repeats what the errors inside it already say.
+  const keysWithDetail = new Set(errors.filter((e) => e.keyword !== 'propertyNames' && e.propertyName !== undefined).map((e) => `${e.instancePath}/${e.propertyName}`));
+  for (const e of errors) {
+    const params = e.params as Record<string, unknown>;
+    const parent = (e.parentSchema ?? {}) as JsonSchema;
+    const sensitive = parent['x-sensitive'] === true;
+    const seen = describeValue({ value: e.data, sensitive });
+    let pointer = e.instancePath;
+    let expected: string;
+    let seenText = seen;
+    let severity: Severity = 'error';
+    switch (e.keyword) {
+      case 'required':
+        pointer = `${e.instancePath}/${pointerToken({ token: String(params.missingProperty) })}`;
+        expected = 'required member present';
+        seenText = 'absent';
+        break;
+      case 'additionalProperties':
+        pointer = `${e.instancePath}/${pointerToken({ token: String(params.additionalProperty) })}`;
+        expected = 'only members the model declares';
+        seenText = `unknown member "${String(params.additionalProperty)}"`;
+        severity = 'warning';
+        break;
+      case 'type':
+        expected =
+          parent['x-smithy-type'] === 'timestamp' && params.type === 'number'
+            ? 'timestamp as a JSON number (epoch seconds)'
+            : `type ${Array.isArray(params.type) ? params.type.join(' | ') : String(params.type)}`;
+        break;
+      case 'enum': {
+        const values = (params.allowedValues as unknown[]) ?? [];
+        const shown = values.slice(0, 8).map((v) => JSON.stringify(v)).join(', ');
+        expected = `one of ${shown}${values.length > 8 ? `, … (${values.length} values)` : ''}`;
+        break;
+      }
+      case 'minLength':
+      case 'maxLength':
+        expected = `length ${e.keyword === 'minLength' ? '>=' : '<='} ${String(params.limit)}`;
+        seenText = typeof e.data === 'string' ? `length ${[...e.data].length}` : seen;
+        break;
+      case 'minItems':
+      case 'maxItems':
+        expected = `${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} items`;
+        break;
+      case 'minProperties':
+      case 'maxProperties':
+        expected =
+          parent['x-smithy-type'] === 'union'
+            ? 'exactly one union member set'
+            : `${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} entries`;
+        break;
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        expected = `number ${String(params.comparison)} ${String(params.limit)}`;
+        break;
+      case 'pattern':
+        expected =
+          parent['x-smithy-type'] === 'double' || parent['x-smithy-type'] === 'float'
+            ? 'a JSON number, or "NaN", "Infinity", "-Infinity"'
+            : `string matching /${String(params.pattern)}/`;
+        break;
+      case 'format':
+        expected = `${String(params.format)} format`;
+        break;
+      case 'propertyNames':
+        if (keysWithDetail.has(`${e.instancePath}/${String(params.propertyName)}`)) continue;
+        expected = 'valid map keys';
+        seenText = `key ${JSON.stringify(params.propertyName)}`;
+        break;
+      default:
+        expected = e.message ?? e.keyword;
+    }
+    if (e.propertyName !== undefined && e.keyword !== 'propertyNames') {
+      // An error inside propertyNames is about a map key, not a value.
+      pointer = `${e.instancePath}/${pointerToken({ token: e.propertyName })}`;
+      expected = `map key ${expected}`;
+    }
+    out.push({ pointer, expected, seen: seenText, severity, keyword: e.keyword });
+  }
+  return out;
+}
