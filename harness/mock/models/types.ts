@@ -25,6 +25,10 @@ export interface MockOptions {
   accountId?: string;
   /** Region used in ARNs. */
   region?: string;
+  /** Calculated attribute definitions stay IN_PROGRESS (values partial) for this long after create; 0 by default. */
+  calculatedAttributeReadyAfterMs?: number;
+  /** Turn off the running totals so every calculated-attribute read scans (a consistency check in tests). */
+  calculatedAttributeScanOnly?: boolean;
 }
 
 /** What a service instance is built from: a clock and options. One instance holds one in-memory state. */

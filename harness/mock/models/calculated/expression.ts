@@ -1,0 +1,102 @@
+/**
+ * AttributeDetails.Expression (R4, R5, R6): parsing at create time and reading fields of an object.
+ */
+import { BadRequestException } from '../errors.ts';
+import { renderNumber, toFiniteNumber } from './numbers.ts';
+
+/** The four operators R4 allows. */
+export type Operator = '+' | '-' | '*' | '/';
+
+/** A parsed expression: one object type, one or two dotted attribute paths. */
+export interface ParsedExpression {
+  objectType: string;
+  /** Attribute names as written (the dotted path, without the object type). */
+  attributes: string[];
+  operator?: Operator;
+}
+
+const REF = String.raw`\{([a-zA-Z_][a-zA-Z_0-9-]*)\.([a-zA-Z0-9_.-]+)\}`;
+const EXPRESSION_RE = new RegExp(String.raw`^\s*${REF}\s*(?:([-+*/])\s*${REF}\s*)?$`);
+
+/** Parses an Expression; throws BadRequestException naming the member when it is not of the R4 form. */
+export function parseExpression({ expression, listed }: { expression: string; listed: readonly string[] }): ParsedExpression {
+  const m = EXPRESSION_RE.exec(expression);
+  if (!m) {
+    throw new BadRequestException(
+      `AttributeDetails.Expression: expected {ObjectType.attribute} or {ObjectType.a} op {ObjectType.b} with op one of + - * /; saw ${JSON.stringify(expression)}`,
+    );
+  }
+  const objectType = m[1];
+  const attributes = [m[2]];
+  let operator: Operator | undefined;
+  if (m[3] !== undefined) {
+    if (m[4] !== objectType) {
+      throw new BadRequestException(
+        `AttributeDetails.Expression: a calculated attribute references one object type; saw ${objectType} and ${m[4]}`,
+      );
+    }
+    operator = m[3] as Operator;
+    attributes.push(m[5]);
+  }
+  for (const a of attributes) {
+    if (!listed.includes(a)) {
+      throw new BadRequestException(
+        `AttributeDetails.Attributes: every attribute the Expression references must be listed; ${JSON.stringify(a)} is not`,
+      );
+    }
+  }
+  return { objectType, attributes, operator };
+}
+
+/** Splits a dotted attribute path into the keys it walks. */
+export function pathOf({ attribute }: { attribute: string }): string[] {
+  return attribute.split('.');
+}
+
+/**
+ * Reads a field by dotted path and returns it when it is a usable scalar: a non-empty string, a finite number or
+ * a boolean. Absent, null, empty-string, object and array values count as missing (undefined).
+ */
+export function readScalar({ object, path }: { object: unknown; path: readonly string[] }): string | number | boolean | undefined {
+  let current: unknown = object;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  if (typeof current === 'string') return current === '' ? undefined : current;
+  if (typeof current === 'number') return Number.isFinite(current) ? current : undefined;
+  if (typeof current === 'boolean') return current;
+  return undefined;
+}
+
+/**
+ * Builds the evaluator of an expression for one statistic kind. `numeric` (SUM, MINIMUM, MAXIMUM, AVERAGE) yields a
+ * number; otherwise a string (the raw field for one reference, the rendered number for arithmetic). Undefined
+ * excludes the object (R5, R6).
+ */
+export function compileExpression({ parsed, numeric }: { parsed: ParsedExpression; numeric: boolean }): (object: unknown) => string | number | undefined {
+  const pa = pathOf({ attribute: parsed.attributes[0] });
+  if (parsed.operator === undefined) {
+    if (numeric) return (object) => toFiniteNumber({ value: readScalar({ object, path: pa }) });
+    return (object) => {
+      const v = readScalar({ object, path: pa });
+      return v === undefined ? undefined : String(v);
+    };
+  }
+  const pb = pathOf({ attribute: parsed.attributes[1] });
+  const op = parsed.operator;
+  const arithmetic = (object: unknown): number | undefined => {
+    const a = toFiniteNumber({ value: readScalar({ object, path: pa }) });
+    if (a === undefined) return undefined;
+    const b = toFiniteNumber({ value: readScalar({ object, path: pb }) });
+    if (b === undefined) return undefined;
+    if (op === '/' && b === 0) return undefined;
+    const r = op === '+' ? a + b : op === '-' ? a - b : op === '*' ? a * b : a / b;
+    return Number.isFinite(r) ? r : undefined;
+  };
+  if (numeric) return arithmetic;
+  return (object) => {
+    const r = arithmetic(object);
+    return r === undefined ? undefined : renderNumber({ value: r });
+  };
+}

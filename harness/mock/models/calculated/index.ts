@@ -1,0 +1,484 @@
+/**
+ * Calculated attributes of the reference implementation: the eight operations on definitions and values, and the
+ * per-profile object store they read. Semantics: docs/calculated-attribute-semantics.md (R1..R14 and the assumed
+ * points after them). Pure logic: typed inputs in, outputs or ServiceErrors out, no HTTP.
+ *
+ * Performance: a definition without Range and ObjectCount keeps one Aggregate per profile, updated at ingest, so
+ * its reads are O(1). Windowed definitions, ObjectCount and BatchGet overrides scan that one profile's objects of
+ * the definition's type (never the whole domain).
+ */
+import type { Clock } from '../../../clock.ts';
+import { formatError } from '../../../errors.ts';
+import { BadRequestException, ResourceNotFoundException } from '../errors.ts';
+import type { PageTokens } from '../pagination.ts';
+import type { MockOptions, OperationInput, OperationOutput } from '../types.ts';
+import { checkOverrides, compileBase, compileConditions, type CompiledBase, type CompiledConditions } from './definition.ts';
+import { Aggregate, applyThreshold, emptyResult, statisticOfSorted, type Selected, type StatisticResult } from './statistics.ts';
+import { DAY_MS } from './time.ts';
+
+/** Options this part reads on top of MockOptions. */
+export type CalculatedOptions = MockOptions & {
+  /**
+   * Convergence delay: for this many ms after CreatedAt a definition reports Status IN_PROGRESS, a
+   * ProgressPercentage growing from 0 to 99, and values with IsDataPartial "true". Default 0 (COMPLETED at once).
+   */
+  calculatedAttributeReadyAfterMs?: number;
+  /** Never keep incremental aggregates; every read scans. For consistency tests of the two paths. */
+  calculatedAttributeScanOnly?: boolean;
+};
+
+/** The operations `call` handles. */
+export const CALCULATED_OPERATIONS = [
+  'CreateCalculatedAttributeDefinition',
+  'GetCalculatedAttributeDefinition',
+  'UpdateCalculatedAttributeDefinition',
+  'DeleteCalculatedAttributeDefinition',
+  'ListCalculatedAttributeDefinitions',
+  'GetCalculatedAttributeForProfile',
+  'ListCalculatedAttributesForProfile',
+  'BatchGetCalculatedAttributeForProfile',
+] as const;
+
+/** The longest Value the model allows (string1To255). */
+const MAX_VALUE_LENGTH = 255;
+
+interface StoredObject {
+  object: Record<string, unknown>;
+  ingestedAt: number;
+  /** Ingestion order across the instance: the R3 tie-break. */
+  seq: number;
+}
+
+/** objectId -> object, in ingestion order (a replaced object is re-inserted, so it moves to the end). */
+type ProfileObjects = Map<string, StoredObject>;
+
+interface Definition {
+  name: string;
+  displayName?: string;
+  description?: string;
+  attributeDetails: unknown;
+  conditions?: unknown;
+  filter?: unknown;
+  useHistoricalData?: boolean;
+  tags?: Record<string, string>;
+  createdAt: number;
+  lastUpdatedAt: number;
+  base: CompiledBase;
+  cond: CompiledConditions;
+  /** profileId -> running statistic; present only while the definition has no window (and scans are not forced). */
+  aggregates?: Map<string, Aggregate>;
+}
+
+interface DomainState {
+  definitions: Map<string, Definition>;
+  /** objectTypeName -> definitions whose Expression names it. */
+  byType: Map<string, Definition[]>;
+  /** objectTypeName -> profileId -> objects. */
+  objects: Map<string, Map<string, ProfileObjects>>;
+}
+
+interface Window {
+  from: number;
+  to: number;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : structuredClone(value);
+}
+
+function byName(a: Definition, b: Definition): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Calculated attribute definitions and values for every domain of one mock instance. */
+export class CalculatedAttributes {
+  private readonly clock: Clock;
+  private readonly tokens: PageTokens;
+  private readonly options: CalculatedOptions;
+  private readonly profileExists: (args: { domain: string; profileId: string }) => boolean;
+  private readonly domains = new Map<string, DomainState>();
+  private seq = 0;
+
+  constructor(params: { clock: Clock; tokens: PageTokens; options: MockOptions; profileExists: (args: { domain: string; profileId: string }) => boolean }) {
+    this.clock = params.clock;
+    this.tokens = params.tokens;
+    this.options = params.options as CalculatedOptions;
+    this.profileExists = params.profileExists;
+  }
+
+  /** Runs one of the eight calculated-attribute operations; the domain is known to exist. */
+  call({ operation, input }: { operation: string; input: OperationInput }): OperationOutput {
+    switch (operation) {
+      case 'CreateCalculatedAttributeDefinition':
+        return this.create(input);
+      case 'GetCalculatedAttributeDefinition':
+        return this.describe(this.definition(input), { withFilter: true });
+      case 'UpdateCalculatedAttributeDefinition':
+        return this.update(input);
+      case 'DeleteCalculatedAttributeDefinition':
+        return this.delete(input);
+      case 'ListCalculatedAttributeDefinitions':
+        return this.listDefinitions(input);
+      case 'GetCalculatedAttributeForProfile':
+        return this.getForProfile(input);
+      case 'ListCalculatedAttributesForProfile':
+        return this.listForProfile(input);
+      case 'BatchGetCalculatedAttributeForProfile':
+        return this.batchGet(input);
+      default:
+        throw new Error(
+          formatError({
+            component: 'mock/calculated',
+            expected: `one of ${CALCULATED_OPERATIONS.join(', ')}`,
+            seen: JSON.stringify(operation),
+            action: 'route only calculated-attribute operations to CalculatedAttributes.call',
+          }),
+        );
+    }
+  }
+
+  /** Records one ingested object (after key resolution) so statistics can include it. */
+  ingest({ domain, profileId, objectTypeName, objectId, object, ingestedAt }: { domain: string; profileId: string; objectTypeName: string; objectId: string; object: Record<string, unknown>; ingestedAt: number }): void {
+    const state = this.state(domain);
+    let byProfile = state.objects.get(objectTypeName);
+    if (!byProfile) state.objects.set(objectTypeName, (byProfile = new Map()));
+    let objects = byProfile.get(profileId);
+    if (!objects) byProfile.set(profileId, (objects = new Map()));
+    // The same id again is a replacement: forget the old one first so aggregates stay right.
+    if (objects.has(objectId)) this.remove({ domain, profileId, objectTypeName, objectId });
+    if (!byProfile.has(profileId)) byProfile.set(profileId, objects);
+    if (!state.objects.has(objectTypeName)) state.objects.set(objectTypeName, byProfile);
+    const stored: StoredObject = { object, ingestedAt, seq: this.seq++ };
+    objects.set(objectId, stored);
+    for (const def of state.byType.get(objectTypeName) ?? []) {
+      if (def.aggregates) this.contribute({ def, profileId, stored });
+    }
+  }
+
+  /** Forgets an object that a UNIQUE key replaced or that was deleted. */
+  remove({ domain, profileId, objectTypeName, objectId }: { domain: string; profileId: string; objectTypeName: string; objectId: string }): void {
+    const state = this.domains.get(domain);
+    const byProfile = state?.objects.get(objectTypeName);
+    const objects = byProfile?.get(profileId);
+    if (!state || !byProfile || !objects || !objects.delete(objectId)) return;
+    if (objects.size === 0) byProfile.delete(profileId);
+    if (byProfile.size === 0) state.objects.delete(objectTypeName);
+    // Min, max, first and latest occurrences cannot be un-added; rebuild this one profile's aggregates.
+    for (const def of state.byType.get(objectTypeName) ?? []) {
+      if (def.aggregates) this.rebuildProfile({ state, def, profileId });
+    }
+  }
+
+  /** Forgets every object of a deleted profile. */
+  forgetProfile({ domain, profileId }: { domain: string; profileId: string }): void {
+    const state = this.domains.get(domain);
+    if (!state) return;
+    for (const [type, byProfile] of state.objects) {
+      byProfile.delete(profileId);
+      if (byProfile.size === 0) state.objects.delete(type);
+    }
+    for (const def of state.definitions.values()) def.aggregates?.delete(profileId);
+  }
+
+  /** Forgets a deleted domain with its definitions and objects. */
+  forgetDomain({ domain }: { domain: string }): void {
+    this.domains.delete(domain);
+  }
+
+  /** Forgets every object of a deleted object type; definitions over it stay and see no objects. */
+  forgetObjectType({ domain, objectTypeName }: { domain: string; objectTypeName: string }): void {
+    const state = this.domains.get(domain);
+    if (!state) return;
+    state.objects.delete(objectTypeName);
+    for (const def of state.byType.get(objectTypeName) ?? []) {
+      if (def.aggregates) def.aggregates = new Map();
+    }
+  }
+
+  // ---- operations -------------------------------------------------------------------------------------------
+
+  private create(input: OperationInput): OperationOutput {
+    const domain = this.domainName(input);
+    const name = this.attributeName(input);
+    const state = this.state(domain);
+    if (state.definitions.has(name)) {
+      throw new BadRequestException(`CalculatedAttributeName: a calculated attribute definition named ${name} already exists in domain ${domain}`);
+    }
+    const base = compileBase({ attributeDetails: input.AttributeDetails, statistic: input.Statistic, filter: input.Filter });
+    const cond = compileConditions({ conditions: input.Conditions, objectType: base.objectType });
+    const useHistoricalData = input.UseHistoricalData;
+    if (useHistoricalData !== undefined && typeof useHistoricalData !== 'boolean') {
+      throw new BadRequestException(`UseHistoricalData: expected a boolean; saw ${JSON.stringify(useHistoricalData)}`);
+    }
+    const now = this.clock.now();
+    const def: Definition = {
+      name,
+      displayName: str(input.DisplayName),
+      description: str(input.Description),
+      attributeDetails: clone(input.AttributeDetails),
+      conditions: clone(input.Conditions),
+      filter: clone(input.Filter),
+      useHistoricalData,
+      tags: clone(input.Tags as Record<string, string> | undefined),
+      createdAt: now,
+      lastUpdatedAt: now,
+      base,
+      cond,
+    };
+    state.definitions.set(name, def);
+    const list = state.byType.get(base.objectType);
+    if (list) list.push(def);
+    else state.byType.set(base.objectType, [def]);
+    this.syncAggregates({ state, def });
+    return this.describe(def, { withFilter: true });
+  }
+
+  private update(input: OperationInput): OperationOutput {
+    const def = this.definition(input);
+    const state = this.state(this.domainName(input));
+    if (input.Conditions !== undefined) {
+      // Validate before changing anything, so a rejected update leaves the definition as it was.
+      def.cond = compileConditions({ conditions: input.Conditions, objectType: def.base.objectType });
+      def.conditions = clone(input.Conditions);
+    }
+    if (input.DisplayName !== undefined) def.displayName = str(input.DisplayName);
+    if (input.Description !== undefined) def.description = str(input.Description);
+    def.lastUpdatedAt = this.clock.now();
+    this.syncAggregates({ state, def });
+    return this.describe(def, { withFilter: false });
+  }
+
+  private delete(input: OperationInput): OperationOutput {
+    const def = this.definition(input);
+    const state = this.state(this.domainName(input));
+    state.definitions.delete(def.name);
+    const list = state.byType.get(def.base.objectType) ?? [];
+    const rest = list.filter((d) => d !== def);
+    if (rest.length > 0) state.byType.set(def.base.objectType, rest);
+    else state.byType.delete(def.base.objectType);
+    return {};
+  }
+
+  private listDefinitions(input: OperationInput): OperationOutput {
+    const domain = this.domainName(input);
+    const all = [...this.state(domain).definitions.values()].sort(byName);
+    const page = this.page({ all, input, scope: `ListCalculatedAttributeDefinitions\0${domain}` });
+    const Items = page.items.map((def) => {
+      const { Status } = this.readiness(def);
+      return {
+        CalculatedAttributeName: def.name,
+        DisplayName: def.displayName,
+        Description: def.description,
+        CreatedAt: new Date(def.createdAt),
+        LastUpdatedAt: new Date(def.lastUpdatedAt),
+        UseHistoricalData: def.useHistoricalData,
+        Status,
+        Tags: clone(def.tags),
+      };
+    });
+    return { Items, NextToken: page.nextToken };
+  }
+
+  private getForProfile(input: OperationInput): OperationOutput {
+    const def = this.definition(input);
+    const domain = this.domainName(input);
+    const profileId = this.profileId(input, domain);
+    const v = this.valueOf({ domain, def, profileId });
+    return { CalculatedAttributeName: def.name, DisplayName: def.displayName, ...v };
+  }
+
+  private listForProfile(input: OperationInput): OperationOutput {
+    const domain = this.domainName(input);
+    const profileId = this.profileId(input, domain);
+    const all = [...this.state(domain).definitions.values()].sort(byName);
+    const page = this.page({ all, input, scope: `ListCalculatedAttributesForProfile\0${domain}\0${profileId}` });
+    const Items = page.items.map((def) => ({ CalculatedAttributeName: def.name, DisplayName: def.displayName, ...this.valueOf({ domain, def, profileId }) }));
+    return { Items, NextToken: page.nextToken };
+  }
+
+  private batchGet(input: OperationInput): OperationOutput {
+    const def = this.definition(input);
+    const domain = this.domainName(input);
+    const ids = input.ProfileIds;
+    if (!Array.isArray(ids) || ids.length < 1 || ids.length > 100 || !ids.every((id) => typeof id === 'string')) {
+      throw new BadRequestException(`ProfileIds: expected 1 to 100 profile ids; saw ${Array.isArray(ids) ? `${ids.length} items` : JSON.stringify(ids)}`);
+    }
+    const override = checkOverrides({ overrides: input.ConditionOverrides });
+    const now = this.clock.now();
+    const window = override ? { from: now - override.startDays * DAY_MS, to: now - override.endDays * DAY_MS } : undefined;
+    const Errors: { Code: string; Message: string; ProfileId: string }[] = [];
+    const CalculatedAttributeValues: Record<string, unknown>[] = [];
+    // A repeated id is answered once, at its first position.
+    for (const profileId of new Set(ids as string[])) {
+      if (!this.profileExists({ domain, profileId })) {
+        Errors.push({ Code: 'ResourceNotFoundException', Message: `Profile ${profileId} not found in domain ${domain}`, ProfileId: profileId });
+        continue;
+      }
+      CalculatedAttributeValues.push({
+        CalculatedAttributeName: def.name,
+        DisplayName: def.displayName,
+        ProfileId: profileId,
+        ...this.valueOf({ domain, def, profileId, window }),
+      });
+    }
+    return { Errors, CalculatedAttributeValues, ConditionOverrides: clone(input.ConditionOverrides) };
+  }
+
+  // ---- values -----------------------------------------------------------------------------------------------
+
+  /** Value members of one (definition, profile); `window` replaces the definition's Range (BatchGet override). */
+  private valueOf({ domain, def, profileId, window }: { domain: string; def: Definition; profileId: string; window?: Window }): { IsDataPartial: string; Value?: string; LastObjectTimestamp?: Date } {
+    let result: StatisticResult;
+    if (def.aggregates && window === undefined) {
+      result = def.aggregates.get(profileId)?.result() ?? emptyResult({ statistic: def.base.statistic });
+    } else {
+      const items = this.select({ state: this.state(domain), def, profileId, window });
+      result = statisticOfSorted({ statistic: def.base.statistic, items });
+    }
+    let value = def.cond.threshold ? applyThreshold({ value: result.value, threshold: def.cond.threshold }) : result.value;
+    if (value !== undefined && value.length > MAX_VALUE_LENGTH) value = value.slice(0, MAX_VALUE_LENGTH);
+    return {
+      IsDataPartial: this.readiness(def).Status === 'COMPLETED' ? 'false' : 'true',
+      Value: value,
+      LastObjectTimestamp: result.lastObjectTime === undefined ? undefined : new Date(result.lastObjectTime),
+    };
+  }
+
+  /** R7 (UseHistoricalData), R5/R6 (expression) and R9 (Filter): the expression value, or undefined to exclude. */
+  private accept(def: Definition, stored: StoredObject): string | number | undefined {
+    if (def.useHistoricalData !== true && stored.ingestedAt < def.createdAt) return undefined;
+    const value = def.base.extract(stored.object);
+    if (value === undefined) return undefined;
+    if (def.base.filter && !def.base.filter(stored.object)) return undefined;
+    return value;
+  }
+
+  /** The scan path: this profile's objects of the definition's type, selected (R1, R7-R10) and in R3 order. */
+  private select({ state, def, profileId, window }: { state: DomainState; def: Definition; profileId: string; window?: Window }): Selected[] {
+    const objects = state.objects.get(def.base.objectType)?.get(profileId);
+    if (!objects) return [];
+    const w = window ?? def.cond.window?.(this.clock.now());
+    const timeOf = def.cond.timeOf;
+    const items: Selected[] = [];
+    for (const stored of objects.values()) {
+      const value = this.accept(def, stored);
+      if (value === undefined) continue;
+      const time = timeOf ? timeOf(stored.object) : stored.ingestedAt;
+      if (time === undefined) continue;
+      if (w && (time < w.from || time > w.to)) continue;
+      items.push({ time, seq: stored.seq, value });
+    }
+    items.sort((a, b) => a.time - b.time || a.seq - b.seq);
+    const n = def.cond.objectCount;
+    return n !== undefined && items.length > n ? items.slice(items.length - n) : items;
+  }
+
+  private contribute({ def, profileId, stored }: { def: Definition; profileId: string; stored: StoredObject }): void {
+    const value = this.accept(def, stored);
+    if (value === undefined) return;
+    const aggregates = def.aggregates!;
+    let agg = aggregates.get(profileId);
+    if (!agg) aggregates.set(profileId, (agg = new Aggregate({ statistic: def.base.statistic })));
+    agg.add(stored.ingestedAt, stored.seq, value);
+  }
+
+  private rebuildProfile({ state, def, profileId }: { state: DomainState; def: Definition; profileId: string }): void {
+    def.aggregates!.delete(profileId);
+    const objects = state.objects.get(def.base.objectType)?.get(profileId);
+    for (const stored of objects?.values() ?? []) this.contribute({ def, profileId, stored });
+  }
+
+  /** Keeps aggregates exactly while the definition is unwindowed: built on create or when an update drops the window. */
+  private syncAggregates({ state, def }: { state: DomainState; def: Definition }): void {
+    const wanted = !def.cond.windowed && this.options.calculatedAttributeScanOnly !== true;
+    if (!wanted) {
+      def.aggregates = undefined;
+      return;
+    }
+    if (def.aggregates) return;
+    def.aggregates = new Map();
+    for (const [profileId, objects] of state.objects.get(def.base.objectType) ?? []) {
+      for (const stored of objects.values()) this.contribute({ def, profileId, stored });
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
+
+  private readiness(def: Definition): { Status: string; Readiness: { ProgressPercentage: number; Message?: string } } {
+    const delay = this.options.calculatedAttributeReadyAfterMs ?? 0;
+    const elapsed = this.clock.now() - def.createdAt;
+    if (!(delay > 0) || elapsed >= delay) return { Status: 'COMPLETED', Readiness: { ProgressPercentage: 100 } };
+    const pct = Math.min(99, Math.max(0, Math.floor((elapsed * 100) / delay)));
+    return { Status: 'IN_PROGRESS', Readiness: { ProgressPercentage: pct, Message: 'Historical data is being processed' } };
+  }
+
+  private describe(def: Definition, { withFilter }: { withFilter: boolean }): OperationOutput {
+    const { Status, Readiness } = this.readiness(def);
+    return {
+      CalculatedAttributeName: def.name,
+      DisplayName: def.displayName,
+      Description: def.description,
+      AttributeDetails: clone(def.attributeDetails),
+      Conditions: clone(def.conditions),
+      ...(withFilter ? { Filter: clone(def.filter) } : {}),
+      Statistic: def.base.statistic,
+      CreatedAt: new Date(def.createdAt),
+      LastUpdatedAt: new Date(def.lastUpdatedAt),
+      UseHistoricalData: def.useHistoricalData,
+      Status,
+      Readiness,
+      Tags: clone(def.tags),
+    };
+  }
+
+  private page<T>({ all, input, scope }: { all: readonly T[]; input: OperationInput; scope: string }) {
+    const maxResults = input.MaxResults;
+    if (maxResults !== undefined && (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100)) {
+      throw new BadRequestException(`MaxResults: expected an integer from 1 to 100; saw ${JSON.stringify(maxResults)}`);
+    }
+    return this.tokens.page({
+      all,
+      maxResults: maxResults as number | undefined,
+      nextToken: str(input.NextToken),
+      scope,
+      defaultPageSize: this.options.defaultPageSize ?? 100,
+    });
+  }
+
+  private state(domain: string): DomainState {
+    let s = this.domains.get(domain);
+    if (!s) this.domains.set(domain, (s = { definitions: new Map(), byType: new Map(), objects: new Map() }));
+    return s;
+  }
+
+  private domainName(input: OperationInput): string {
+    const d = input.DomainName;
+    if (typeof d !== 'string' || d === '') throw new BadRequestException(`DomainName: expected a domain name; saw ${JSON.stringify(d)}`);
+    return d;
+  }
+
+  private attributeName(input: OperationInput): string {
+    const n = input.CalculatedAttributeName;
+    if (typeof n !== 'string' || n === '') throw new BadRequestException(`CalculatedAttributeName: expected a name; saw ${JSON.stringify(n)}`);
+    return n;
+  }
+
+  private definition(input: OperationInput): Definition {
+    const domain = this.domainName(input);
+    const name = this.attributeName(input);
+    const def = this.domains.get(domain)?.definitions.get(name);
+    if (!def) throw new ResourceNotFoundException(`Calculated attribute definition ${name} not found in domain ${domain}`);
+    return def;
+  }
+
+  private profileId(input: OperationInput, domain: string): string {
+    const id = input.ProfileId;
+    if (typeof id !== 'string' || id === '') throw new BadRequestException(`ProfileId: expected a profile id; saw ${JSON.stringify(id)}`);
+    if (!this.profileExists({ domain, profileId: id })) throw new ResourceNotFoundException(`Profile ${id} not found in domain ${domain}`);
+    return id;
+  }
+}
