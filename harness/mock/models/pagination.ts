@@ -28,6 +28,8 @@ export class PageTokens {
     defaultPageSize: number;
   }): Page<T> {
     const size = maxResults ?? defaultPageSize;
+    // A page size below 1 would hand out the same offset forever: refuse it here too, whatever the caller checked.
+    if (!Number.isInteger(size) || size < 1) throw new BadRequestException(`MaxResults must be an integer of at least 1; got ${String(size)}`);
     const start = nextToken === undefined ? 0 : this.decode({ token: nextToken, scope });
     const items = all.slice(start, start + size);
     const end = start + items.length;
