@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // target-agnostic contract suites ("contracts", what `npm run conformance` runs).
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
     projects: [
       {
         test: {
