@@ -1,97 +1,94 @@
 /**
- * Filter evaluation for the oracle (SEMANTICS.md CA-FIL-2..13).
+ * Filter evaluation for the oracle (SEMANTICS.md CA-FIL-2..14).
  */
 import type { Filter, FilterAttributeDimension, FilterDimension, FilterGroup } from '@aws-sdk/client-customer-profiles';
 import { OracleDefinitionError } from './expression.ts';
 import { parseFilterDate, utcDay } from './timestamps.ts';
 import { renderScalar, scalarAt, toNumber } from './values.ts';
 
-type Comparable = { kind: 'number' | 'date'; x: number; lo: number; hi: number };
+const NUMERIC = new Set(['EQUAL', 'GREATER_THAN', 'LESS_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN_OR_EQUAL']);
 
-/** Numeric when all three are numeric, else dates when all three parse as filter dates (CA-FIL-11). */
-function between(text: string, a: string, b: string): Comparable | undefined {
-  const nx = toNumber({ value: text });
-  const na = toNumber({ value: a });
-  const nb = toNumber({ value: b });
-  if (nx !== undefined && na !== undefined && nb !== undefined) return { kind: 'number', x: nx, lo: Math.min(na, nb), hi: Math.max(na, nb) };
-  const dx = parseFilterDate({ value: text });
-  const da = parseFilterDate({ value: a });
-  const db = parseFilterDate({ value: b });
-  if (dx !== undefined && da !== undefined && db !== undefined) return { kind: 'date', x: dx, lo: Math.min(da, db), hi: Math.max(da, db) };
-  return undefined;
+/** Values[i] as a filter date, or an OracleDefinitionError (CA-FIL-14: the service rejects such a definition). */
+function dateValue(values: readonly string[], i: number, type: string): number {
+  const d = values[i] === undefined ? undefined : parseFilterDate({ value: values[i] });
+  if (d === undefined) throw new OracleDefinitionError(`expected ${type} Values[${i}] to be a filter date; saw ${JSON.stringify(values[i])}; use an ISO 8601 date-time, YYYY-MM-DD or epoch`);
+  return d;
 }
 
 /** Whether one attribute entry matches the object's text at that path (CA-FIL-5..13). */
 export function dimensionEntryMatches({ text, dimension }: { text: string | undefined; dimension: FilterAttributeDimension }): boolean {
-  if (text === undefined) return false;
   const values = dimension.Values ?? [];
-  if (values.length === 0) throw new OracleDefinitionError('expected 1-10 filter Values; saw none; give at least one value');
-  const first = values[0];
-  switch (dimension.DimensionType) {
+  if (values.length < 1 || values.length > 10 || values.some((v) => typeof v !== 'string' || v.length === 0)) {
+    throw new OracleDefinitionError(`expected 1-10 non-empty filter Values; saw ${JSON.stringify(values)}; give 1 to 10 values`);
+  }
+  const type = String(dimension.DimensionType);
+  if (NUMERIC.has(type) && toNumber({ value: values[0] }) === undefined) {
+    throw new OracleDefinitionError(`expected ${type} Values[0] to be a number; saw ${JSON.stringify(values[0])}; give a JSON number`);
+  }
+  switch (type) {
     case 'INCLUSIVE':
-      return values.includes(text);
+      return text !== undefined && values.includes(text);
     case 'EXCLUSIVE':
-      return !values.includes(text);
+      return text !== undefined && !values.includes(text);
     case 'CONTAINS':
-      return values.some((v) => text.includes(v));
+      return text !== undefined && values.some((v) => text.includes(v));
     case 'BEGINS_WITH':
-      return values.some((v) => text.startsWith(v));
+      return text !== undefined && values.some((v) => text.startsWith(v));
     case 'ENDS_WITH':
-      return values.some((v) => text.endsWith(v));
-    case 'EQUAL': {
-      const x = toNumber({ value: text });
-      return values.some((v) => {
-        const n = toNumber({ value: v });
-        return x !== undefined && n !== undefined ? x === n : v === text;
-      });
-    }
+      return text !== undefined && values.some((v) => text.endsWith(v));
+    case 'EQUAL':
     case 'GREATER_THAN':
     case 'LESS_THAN':
     case 'GREATER_THAN_OR_EQUAL':
     case 'LESS_THAN_OR_EQUAL': {
       const x = toNumber({ value: text });
-      const y = toNumber({ value: first });
-      if (x === undefined || y === undefined) return false;
-      if (dimension.DimensionType === 'GREATER_THAN') return x > y;
-      if (dimension.DimensionType === 'LESS_THAN') return x < y;
-      if (dimension.DimensionType === 'GREATER_THAN_OR_EQUAL') return x >= y;
+      const y = toNumber({ value: values[0] })!;
+      if (x === undefined) return false;
+      if (type === 'EQUAL') return x === y;
+      if (type === 'GREATER_THAN') return x > y;
+      if (type === 'LESS_THAN') return x < y;
+      if (type === 'GREATER_THAN_OR_EQUAL') return x >= y;
       return x <= y;
     }
     case 'BETWEEN':
     case 'NOT_BETWEEN': {
-      if (values.length < 2) return false;
-      const c = between(text, values[0], values[1]);
-      if (!c) return false;
-      const inside = c.lo <= c.x && c.x <= c.hi;
-      return dimension.DimensionType === 'BETWEEN' ? inside : !inside;
+      if (values.length < 2) throw new OracleDefinitionError(`expected two Values for ${type}; saw ${values.length}; give a start and an end date`);
+      const from = dateValue(values, 0, type);
+      const to = dateValue(values, 1, type);
+      const t = text === undefined ? undefined : parseFilterDate({ value: text });
+      if (t === undefined) return false;
+      const inside = from <= t && t <= to;
+      return type === 'BETWEEN' ? inside : !inside;
     }
     case 'BEFORE':
     case 'AFTER':
     case 'ON': {
-      const t = parseFilterDate({ value: text });
-      const d = parseFilterDate({ value: first });
-      if (t === undefined || d === undefined) return false;
-      if (dimension.DimensionType === 'BEFORE') return t < d;
-      if (dimension.DimensionType === 'AFTER') return t > d;
+      const d = dateValue(values, 0, type);
+      const t = text === undefined ? undefined : parseFilterDate({ value: text });
+      if (t === undefined) return false;
+      if (type === 'BEFORE') return t < d;
+      if (type === 'AFTER') return t > d;
       return utcDay({ ms: t }) === utcDay({ ms: d });
     }
     default:
-      throw new OracleDefinitionError(`expected a FilterDimensionType; saw ${String(dimension.DimensionType)}; use one of the model's 15 values`);
+      throw new OracleDefinitionError(`expected a FilterDimensionType; saw ${type}; use one of the model's 15 values`);
   }
 }
 
 function dimensionMatches(document: unknown, dimension: FilterDimension): boolean {
   const entries = Object.entries(dimension.Attributes ?? {});
   if (entries.length === 0) throw new OracleDefinitionError('expected a FilterDimension with at least one attribute; saw none; add an attribute');
-  return entries.every(([path, dim]) => {
+  // Every entry is checked (not short-circuited) so an invalid one throws whatever the object.
+  const hits = entries.map(([path, dim]) => {
     const v = scalarAt({ document, path });
     return dimensionEntryMatches({ text: v === undefined ? undefined : renderScalar({ value: v }), dimension: dim });
   });
+  return hits.every(Boolean);
 }
 
 function groupMatches(document: unknown, group: FilterGroup): boolean {
   const dims = group.Dimensions ?? [];
-  if (dims.length === 0) throw new OracleDefinitionError('expected 1-10 Dimensions in a filter group; saw none; add a dimension');
+  if (dims.length < 1 || dims.length > 10) throw new OracleDefinitionError(`expected 1-10 Dimensions in a filter group; saw ${dims.length}; give 1 to 10 dimensions`);
   const hits = dims.map((d) => dimensionMatches(document, d));
   if (group.Type === 'ALL') return hits.every(Boolean);
   if (group.Type === 'ANY') return hits.some(Boolean);
@@ -102,7 +99,7 @@ function groupMatches(document: unknown, group: FilterGroup): boolean {
 /** Whether the filter keeps the object (CA-FIL-2..4). */
 export function filterKeeps({ filter, document }: { filter: Filter; document: unknown }): boolean {
   const groups = filter.Groups ?? [];
-  if (groups.length === 0) throw new OracleDefinitionError('expected 1-2 filter Groups; saw none; add a group');
+  if (groups.length < 1 || groups.length > 2) throw new OracleDefinitionError(`expected 1-2 filter Groups; saw ${groups.length}; give 1 or 2 groups`);
   const hits = groups.map((g) => groupMatches(document, g));
   if (filter.Include === 'ALL') return hits.every(Boolean);
   if (filter.Include === 'ANY') return hits.some(Boolean);

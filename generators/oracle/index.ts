@@ -10,13 +10,16 @@ import type {
 import { OracleDefinitionError, evaluateExpression, parseExpression } from './expression.ts';
 import { filterKeeps } from './filter.ts';
 import { parseTimestampValue } from './timestamps.ts';
-import { renderNumber, renderScalar, resolvePath, toNumber, type Scalar } from './values.ts';
+import { exactSum, renderNumber, renderScalar, resolvePath, toNumber, type Scalar } from './values.ts';
 
 export { OracleDefinitionError } from './expression.ts';
-export { renderNumber, renderScalar, toNumber } from './values.ts';
+export { exactSum, renderNumber, renderScalar, toNumber } from './values.ts';
 export { parseEpochMilli, parseIso8601, parseFilterDate } from './timestamps.ts';
 
 const DAY_MS = 86_400_000;
+
+/** The longest Value the model allows (`string1To255`, CA-NUM-4). */
+const MAX_VALUE_LENGTH = 255;
 
 /** The parts of a CreateCalculatedAttributeDefinition input that decide the value (CA-IN-1). */
 export type OracleDefinition = Pick<
@@ -69,28 +72,31 @@ interface Window {
   toMs: number;
 }
 
-function checkUnit(unit: string | undefined): void {
-  if (unit !== undefined && unit !== 'DAYS') throw new OracleDefinitionError(`expected Unit DAYS; saw ${unit}; the model's only unit is DAYS`);
-}
-
-/** The window of CA-WIN-1/2 (undefined = no window). */
-function windowOf(def: OracleDefinition, overrides: ConditionOverrides | undefined, nowMs: number): Window | undefined {
-  let days: [number, number] | undefined;
-  if (overrides?.Range) {
-    checkUnit(overrides.Range.Unit);
-    days = [overrides.Range.Start ?? 366, overrides.Range.End ?? 0];
+/** CA-WIN-1/2: the window of the definition's Range, or of an override Range, at `nowMs` (undefined = no window). */
+function windowOf(def: OracleDefinition, overrideRange: ConditionOverrides['Range'], nowMs: number): Window | undefined {
+  let days: [number, number];
+  if (overrideRange) {
+    // CA-OVR-1: Unit is required on an override; Start defaults to 366 and End to 0 (model defaults).
+    if (overrideRange.Unit !== 'DAYS') throw new OracleDefinitionError(`expected ConditionOverrides.Range.Unit DAYS; saw ${String(overrideRange.Unit)}; the model's only unit is DAYS`);
+    days = [overrideRange.Start ?? 366, overrideRange.End ?? 0];
   } else {
     const range = def.Conditions?.Range;
-    if (range) {
-      checkUnit(range.Unit);
-      if (range.Value !== undefined && (range.Value < 0 || !Number.isInteger(range.Value))) {
-        throw new OracleDefinitionError(`expected Range.Value an integer 0..2147483647; saw ${range.Value}; fix the Range`);
+    if (!range) return undefined;
+    if (range.Unit !== undefined && range.Unit !== 'DAYS') throw new OracleDefinitionError(`expected Unit DAYS; saw ${range.Unit}; the model's only unit is DAYS`);
+    const value = range.Value ?? 0; // the model's default
+    if (!Number.isInteger(value) || value < 0 || value > 2_147_483_647) {
+      throw new OracleDefinitionError(`expected Range.Value an integer 0..2147483647; saw ${value}; fix the Range`);
+    }
+    if (range.ValueRange) {
+      const { Start, End } = range.ValueRange;
+      if (!Number.isInteger(Start) || !Number.isInteger(End)) {
+        throw new OracleDefinitionError(`expected ValueRange with integer Start and End; saw ${JSON.stringify(range.ValueRange)}; give both`);
       }
-      if (range.ValueRange) days = [range.ValueRange.Start ?? 0, range.ValueRange.End ?? 0];
-      else if ((range.Value ?? 0) > 0) days = [range.Value!, 0];
+      days = [Start!, End!];
+    } else {
+      days = [value, 0];
     }
   }
-  if (!days) return undefined;
   return { fromMs: nowMs - days[0] * DAY_MS, toMs: nowMs - days[1] * DAY_MS };
 }
 
@@ -123,8 +129,9 @@ function thresholdHolds(value: string, threshold: { Value?: string; Operator?: s
   }
 }
 
-/** CA-STAT-1..8 over the kept values (in order); the rendered Value. */
-function statistic(name: string, values: Scalar[]): string {
+/** CA-STAT-1..8 over the kept values (in order): the rendered Value, or undefined for a non-finite number (CA-NUM-2). */
+function statistic(name: string, values: Scalar[]): string | undefined {
+  const finite = (x: number): string | undefined => (Number.isFinite(x) ? renderNumber({ value: x }) : undefined);
   switch (name) {
     case 'FIRST_OCCURRENCE':
       return renderScalar({ value: values[0] });
@@ -134,9 +141,8 @@ function statistic(name: string, values: Scalar[]): string {
       return String(values.length);
     case 'SUM':
     case 'AVERAGE': {
-      let sum = 0;
-      for (const v of values) sum += toNumber({ value: v })!;
-      return renderNumber({ value: name === 'SUM' ? sum : sum / values.length });
+      const sum = exactSum({ values: values.map((v) => toNumber({ value: v })!) });
+      return finite(name === 'SUM' ? sum : sum / values.length);
     }
     case 'MINIMUM':
     case 'MAXIMUM': {
@@ -145,7 +151,7 @@ function statistic(name: string, values: Scalar[]): string {
         const n = toNumber({ value: v })!;
         if (name === 'MINIMUM' ? n < best : n > best) best = n;
       }
-      return renderNumber({ value: best });
+      return finite(best);
     }
     case 'MAX_OCCURRENCE': {
       const groups = new Map<string, { count: number; lastIndex: number }>();
@@ -191,31 +197,36 @@ export function computeCalculatedAttribute({
   if (!expression) throw new OracleDefinitionError('expected AttributeDetails.Expression; saw none; give an Expression');
   const statName = String(definition.Statistic ?? '');
   statistic(statName, ['0']); // validates the name early (CA-STAT-*)
-  const parsed = parseExpression({ expression }); // CA-EXP-1..3
+  const listed = (definition.AttributeDetails?.Attributes ?? []).map((a) => String(a.Name));
+  const parsed = parseExpression({ expression, listed }); // CA-EXP-1..5
   const range = definition.Conditions?.Range;
   let tsPath: string | undefined;
-  if (range?.TimestampSource) {
+  const tsFormat = range?.TimestampFormat;
+  if (tsFormat !== undefined && tsFormat !== 'EPOCHMILLI' && tsFormat !== 'ISO_8601') {
+    throw new OracleDefinitionError(`expected TimestampFormat EPOCHMILLI or ISO_8601; saw ${tsFormat}; fix the Range`);
+  }
+  if (range?.TimestampSource !== undefined) {
     const m = /^\{([a-zA-Z_][a-zA-Z_0-9-]*)\.([a-zA-Z0-9_.-]+)\}$/.exec(range.TimestampSource);
     if (!m) throw new OracleDefinitionError(`expected TimestampSource {ObjectTypeName.path}; saw ${range.TimestampSource}; fix the Range`);
     if (m[1] !== parsed.objectTypeName) {
       throw new OracleDefinitionError(`expected TimestampSource on ${parsed.objectTypeName}, the Expression's object type; saw ${m[1]}; use one object type`);
     }
+    if (tsFormat === undefined) throw new OracleDefinitionError('expected a TimestampFormat with the TimestampSource; saw none; give EPOCHMILLI or ISO_8601'); // CA-TS-4
     tsPath = m[2];
   }
-  const tsFormat = range?.TimestampFormat;
-  if (tsFormat !== undefined && tsFormat !== 'EPOCHMILLI' && tsFormat !== 'ISO_8601') {
-    throw new OracleDefinitionError(`expected TimestampFormat EPOCHMILLI or ISO_8601; saw ${tsFormat}; fix the Range`);
-  }
+  if (definition.Filter) filterKeeps({ filter: definition.Filter, document: {} }); // checks every dimension once (CA-FIL-14)
   const useHistorical = definition.UseHistoricalData === true; // CA-HIST-1: absent means false
   if (!useHistorical && definitionCreatedAtMs === undefined) {
     throw new OracleDefinitionError('expected definitionCreatedAtMs when UseHistoricalData is not true; saw none; pass the definition creation time');
   }
-  const window = windowOf(definition, conditionOverrides, nowMs); // CA-WIN-1/2, CA-OVR-1
-  const objectCount = conditionOverrides ? undefined : definition.Conditions?.ObjectCount;
+  // CA-OVR-1: an override Range replaces the whole Conditions block (window, ObjectCount, Threshold) for this call.
+  const overrideRange = conditionOverrides?.Range;
+  const window = windowOf(definition, overrideRange, nowMs); // CA-WIN-1/2
+  const objectCount = overrideRange ? undefined : definition.Conditions?.ObjectCount;
   if (objectCount !== undefined && (!Number.isInteger(objectCount) || objectCount < 1)) {
     throw new OracleDefinitionError(`expected ObjectCount an integer >= 1; saw ${objectCount}; fix the Conditions`);
   }
-  const threshold = conditionOverrides ? undefined : definition.Conditions?.Threshold;
+  const threshold = overrideRange ? undefined : definition.Conditions?.Threshold;
 
   const excluded: OracleResult['excluded'] = [];
   const kept: (IncludedObject & { order: number })[] = [];
@@ -225,7 +236,7 @@ export function computeCalculatedAttribute({
     const document = parseDocument(source.object);
     let timestampMs = source.ingestedAtMs; // CA-TS-1
     if (tsPath !== undefined) {
-      const ts = parseTimestampValue({ value: resolvePath({ document, path: tsPath }), format: tsFormat as 'EPOCHMILLI' | 'ISO_8601' | undefined });
+      const ts = parseTimestampValue({ value: resolvePath({ document, path: tsPath }), format: tsFormat as 'EPOCHMILLI' | 'ISO_8601' });
       if (ts === undefined) return excluded.push({ source, reason: 'no-timestamp' });
       timestampMs = ts;
     }
@@ -244,16 +255,14 @@ export function computeCalculatedAttribute({
     for (const k of kept.slice(0, kept.length - objectCount)) excluded.push({ source: k.source, reason: 'object-count' });
   }
   const included = used.map(({ source, timestampMs, value }) => ({ source, timestampMs, value }));
-  if (included.length === 0) {
-    return { value: null, lastObjectTimestampMs: null, included, excluded, isDataPartial: 'false', thresholdMet: null }; // CA-RES-1
-  }
+  const none = (thresholdMet: boolean | null): OracleResult => ({ value: null, lastObjectTimestampMs: null, included, excluded, isDataPartial: 'false', thresholdMet });
+  if (included.length === 0) return none(null); // CA-RES-1
   const value = statistic(statName, included.map((i) => i.value));
+  if (value === undefined) return none(null); // CA-NUM-2: a non-finite number is no value
   const thresholdMet = threshold ? thresholdHolds(value, threshold) : null; // CA-THR-1
-  if (thresholdMet === false) {
-    return { value: null, lastObjectTimestampMs: null, included, excluded, isDataPartial: 'false', thresholdMet };
-  }
+  if (thresholdMet === false) return none(thresholdMet);
   return {
-    value,
+    value: value.length > MAX_VALUE_LENGTH ? value.slice(0, MAX_VALUE_LENGTH) : value, // CA-NUM-4, after the threshold
     lastObjectTimestampMs: included[included.length - 1].timestampMs, // CA-RES-2
     included,
     excluded,

@@ -3,12 +3,15 @@
  * generators' formatter (generators/time.ts) so each checks the other.
  */
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2}|[+-]\d{4})?$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?(Z|[+-]\d{2}:\d{2}|[+-]\d{4})?$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EPOCH_RE = /^-?\d+$/;
 
 /** Below this absolute value an EPOCHMILLI number is read as seconds (CA-TS-2). */
 export const EPOCH_SECONDS_BELOW = 100_000_000_000;
+
+/** The instants a JavaScript Date can hold (±8.64e15 ms); a timestamp beyond them does not parse (CA-TS-2). */
+const LAST_INSTANT_MS = 8_640_000_000_000_000;
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -39,16 +42,16 @@ export function parseEpochMilli({ value }: { value: unknown }): number | undefin
   } else {
     return undefined;
   }
-  if (!Number.isSafeInteger(n)) return undefined;
-  return Math.abs(n) < EPOCH_SECONDS_BELOW ? n * 1000 : n;
+  const ms = Math.abs(n) < EPOCH_SECONDS_BELOW ? n * 1000 : n;
+  return Math.abs(ms) <= LAST_INSTANT_MS ? ms : undefined;
 }
 
-/** ISO_8601 (CA-TS-3): date-time, optional 1-9 digit fraction (truncated to ms), optional Z / ±HH:MM / ±HHMM. */
+/** ISO_8601 (CA-TS-3): date-time, optional 3-digit millisecond fraction, optional Z / ±HH:MM / ±HHMM. */
 export function parseIso8601({ value }: { value: unknown }): number | undefined {
   if (typeof value !== 'string') return undefined;
   const m = ISO_RE.exec(value);
   if (!m) return undefined;
-  const frac = m[7] ? Number((m[7] + '00').slice(0, 3)) : 0;
+  const frac = m[7] ? Number(m[7]) : 0;
   const local = civilToMs(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), frac);
   if (local === undefined) return undefined;
   const off = m[8];
@@ -61,12 +64,9 @@ export function parseIso8601({ value }: { value: unknown }): number | undefined 
   return local - sign * (oh * 60 + om) * 60_000;
 }
 
-/** A TimestampSource value in the given TimestampFormat (CA-TS-2..4); undefined when it does not parse. */
-export function parseTimestampValue({ value, format }: { value: unknown; format: 'EPOCHMILLI' | 'ISO_8601' | undefined }): number | undefined {
-  if (format === 'EPOCHMILLI') return parseEpochMilli({ value });
-  if (format === 'ISO_8601') return parseIso8601({ value });
-  if (typeof value === 'number' || (typeof value === 'string' && EPOCH_RE.test(value))) return parseEpochMilli({ value });
-  return parseIso8601({ value });
+/** A TimestampSource value in the definition's TimestampFormat (CA-TS-2..4); undefined when it does not parse. */
+export function parseTimestampValue({ value, format }: { value: unknown; format: 'EPOCHMILLI' | 'ISO_8601' }): number | undefined {
+  return format === 'EPOCHMILLI' ? parseEpochMilli({ value }) : parseIso8601({ value });
 }
 
 /** A filter date (CA-FIL-13): ISO_8601 date-time, YYYY-MM-DD at UTC midnight, or an EPOCHMILLI integer. */

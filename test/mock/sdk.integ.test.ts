@@ -181,7 +181,7 @@ describe.each([
     const search = await client.send(new SearchProfilesCommand({ DomainName: DOMAIN, KeyName: '_email', Values: ['ada@example.com'] }));
     expect(search.Items?.map((p) => p.ProfileId)).toEqual([profileId]);
 
-    // Values by hand: SUM 120.5 + 80 + 99.5 = 300; COUNT 3; AVERAGE 300 / 3 = 100; 300 > 250 so big_spender "true".
+    // Values by hand: SUM 120.5 + 80 + 99.5 = 300; COUNT 3; AVERAGE 300 / 3 = 100; 300 > 250 so big_spender holds and shows the SUM, "300" (semantics R13).
     const total = await client.send(new GetCalculatedAttributeForProfileCommand({ DomainName: DOMAIN, ProfileId: profileId, CalculatedAttributeName: 'total_spend' }));
     expect(total.Value).toBe('300');
     expect(total.IsDataPartial).toBe('false');
@@ -191,7 +191,7 @@ describe.each([
       total_spend: '300',
       booking_count: '3',
       average_price: '100',
-      big_spender: 'true',
+      big_spender: '300',
     });
     // Override: the last 1 day up to now holds all three bookings, so still 300.
     const batch = await client.send(new BatchGetCalculatedAttributeForProfileCommand({

@@ -31,8 +31,12 @@ describe('computeCalculatedAttribute Range by Value', () => {
     expect(r.excluded.map((e) => e.reason)).toEqual(['outside-window', 'outside-window']);
   });
 
-  it('returns COUNT 4 given Value 0 and no ValueRange (no window)', () => {
-    expect(count(withRange({ Value: 0, Unit: 'DAYS' }), objects).value).toBe('4');
+  it('returns COUNT 1 given Value 0: the window is the instant now', () => {
+    expect(count(withRange({ Value: 0, Unit: 'DAYS' }), objects).included.map((i) => i.value)).toEqual(['c']);
+  });
+
+  it('returns COUNT 1 given a Range with neither Value nor ValueRange (Value defaults to 0)', () => {
+    expect(count(withRange({ Unit: 'DAYS' }), objects).value).toBe('1');
   });
 
   it('returns COUNT 4 given no Conditions at all', () => {
@@ -131,9 +135,13 @@ describe('computeCalculatedAttribute TimestampSource', () => {
     expect(r.excluded).toHaveLength(3);
   });
 
-  it('detects the format from the value when TimestampFormat is absent', () => {
-    const objects = [obj('t', { v: 'e', at: String(NOW - 1000) }, 0), obj('t', { v: 'i', at: '2025-06-08T12:00:00Z' }, 0)];
-    expect(count(withRange({ Value: 1, Unit: 'DAYS', TimestampSource: '{t.at}' }), objects).value).toBe('2');
+  it('throws given a TimestampSource without TimestampFormat', () => {
+    const objects = [obj('t', { v: 'e', at: String(NOW - 1000) }, 0)];
+    expect(() => count(withRange({ Value: 1, Unit: 'DAYS', TimestampSource: '{t.at}' }), objects)).toThrow(/TimestampFormat/);
+  });
+
+  it('throws given a ValueRange without End', () => {
+    expect(() => count(withRange({ Unit: 'DAYS', ValueRange: { Start: 3 } }), [])).toThrow(/ValueRange/);
   });
 
   it('throws given an unknown TimestampFormat or a TimestampSource on another object type', () => {
@@ -162,7 +170,8 @@ describe('computeCalculatedAttribute ObjectCount', () => {
       obj('t', { v: 'early-ingest', at: '2025-06-08T00:00:00Z' }, NOW - 2000),
       obj('t', { v: 'same-2', at: '2025-06-08T00:00:00Z' }, NOW - 1000),
     ];
-    const r = count(def('LAST_OCCURRENCE', '{t.v}', { Conditions: { Range: { TimestampSource: '{t.at}', TimestampFormat: 'ISO_8601' } } }), objects);
+    const range = { Unit: 'DAYS' as const, ValueRange: { Start: 2, End: 0 }, TimestampSource: '{t.at}', TimestampFormat: 'ISO_8601' };
+    const r = count(def('LAST_OCCURRENCE', '{t.v}', { Conditions: { Range: range } }), objects);
     expect(r.included.map((i) => i.value)).toEqual(['early-ingest', 'late-ingest', 'same-2']);
     expect(r.value).toBe('same-2');
   });
@@ -247,5 +256,23 @@ describe('computeCalculatedAttribute ConditionOverrides', () => {
 
   it('returns SUM 29 given override Start 20 End 6 (the start edge in)', () => {
     expect(count(definition, objects, NOW, { conditionOverrides: { Range: { Start: 20, End: 6, Unit: 'DAYS' } } }).value).toBe('29');
+  });
+
+  it('returns the definition result given a ConditionOverrides without Range', () => {
+    expect(count(definition, objects, NOW, { conditionOverrides: {} }).value).toBeNull();
+    const plain = def('SUM', '{t.v}', { Conditions: { ObjectCount: 2 } });
+    expect(count(plain, objects, NOW, { conditionOverrides: {} }).value).toBe('5');
+  });
+
+  it('keeps the definition TimestampSource under an override', () => {
+    const docs = [obj('t', { v: 1, at: '2025-06-01T00:00:00Z' }, NOW), obj('t', { v: 10, at: '2025-05-01T00:00:00Z' }, NOW), obj('t', { v: 100 }, NOW)];
+    const d = def('SUM', '{t.v}', { Conditions: { Range: { Value: 1, Unit: 'DAYS', TimestampSource: '{t.at}', TimestampFormat: 'ISO_8601' } } });
+    const r = count(d, docs, NOW, { conditionOverrides: { Range: { Start: 10, Unit: 'DAYS' } } });
+    expect(r.value).toBe('1');
+    expect(r.lastObjectTimestampMs).toBe(Date.UTC(2025, 5, 1));
+  });
+
+  it('throws given an override Range without Unit', () => {
+    expect(() => count(definition, objects, NOW, { conditionOverrides: { Range: { Start: 10 } as never } })).toThrow(/Unit/);
   });
 });

@@ -27,11 +27,17 @@ describe('dimensionEntryMatches', () => {
     expect(m('HBLLHR02', 'ENDS_WITH', ['01'])).toBe(false);
   });
 
-  it('returns EQUAL numerically when both are numeric, else as exact strings', () => {
+  it('returns EQUAL numerically against Values[0] only', () => {
     expect(m('1.0', 'EQUAL', ['1'])).toBe(true);
-    expect(m('abc', 'EQUAL', ['abc'])).toBe(true);
-    expect(m('1', 'EQUAL', ['01'])).toBe(false);
-    expect(m('2', 'EQUAL', ['1', '2'])).toBe(true);
+    expect(m('1e2', 'EQUAL', ['100'])).toBe(true);
+    expect(m('abc', 'EQUAL', ['1'])).toBe(false);
+    expect(m('2', 'EQUAL', ['1', '2'])).toBe(false);
+  });
+
+  it('throws given a numeric type whose Values[0] is not a number', () => {
+    expect(() => m('abc', 'EQUAL', ['abc'])).toThrow(OracleDefinitionError);
+    expect(() => m('1', 'EQUAL', ['01'])).toThrow(/number/);
+    expect(() => m('5', 'LESS_THAN', ['abc'])).toThrow(/number/);
   });
 
   it('returns the four numeric comparisons against Values[0] only', () => {
@@ -43,18 +49,24 @@ describe('dimensionEntryMatches', () => {
     expect(m('0', 'LESS_THAN_OR_EQUAL', ['0'])).toBe(true);
     expect(m('50', 'GREATER_THAN', ['10', '1000'])).toBe(true);
     expect(m('abc', 'GREATER_THAN', ['1'])).toBe(false);
-    expect(m('5', 'LESS_THAN', ['abc'])).toBe(false);
+    expect(m('true', 'GREATER_THAN', ['0'])).toBe(false);
   });
 
-  it('returns BETWEEN inclusive with bounds in either order, and NOT_BETWEEN only when comparable', () => {
-    expect(m('10', 'BETWEEN', ['10', '20'])).toBe(true);
-    expect(m('20', 'BETWEEN', ['10', '20'])).toBe(true);
+  it('returns BETWEEN by date, inclusive, with the bounds in the order given, and NOT_BETWEEN only for dates', () => {
+    expect(m('2025-06-01', 'BETWEEN', ['2025-06-01', '2025-06-09'])).toBe(true);
+    expect(m('2025-06-05', 'BETWEEN', ['2025-06-09', '2025-06-01'])).toBe(false);
+    // Digit strings are epoch seconds: 15 s lies between 10 s and 20 s; 20.01 is no date.
+    expect(m('15', 'BETWEEN', ['10', '20'])).toBe(true);
     expect(m('20.01', 'BETWEEN', ['10', '20'])).toBe(false);
-    expect(m('15', 'BETWEEN', ['20', '10'])).toBe(true);
-    expect(m('15', 'BETWEEN', ['10'])).toBe(false);
-    expect(m('25', 'NOT_BETWEEN', ['10', '20'])).toBe(true);
-    expect(m('15', 'NOT_BETWEEN', ['10', '20'])).toBe(false);
-    expect(m('abc', 'NOT_BETWEEN', ['10', '20'])).toBe(false);
+    expect(m('2025-06-10', 'NOT_BETWEEN', ['2025-06-01', '2025-06-09'])).toBe(true);
+    expect(m('2025-06-05', 'NOT_BETWEEN', ['2025-06-01', '2025-06-09'])).toBe(false);
+    expect(m('abc', 'NOT_BETWEEN', ['2025-06-01', '2025-06-09'])).toBe(false);
+  });
+
+  it('throws given BETWEEN with one value or a bound that is no date', () => {
+    expect(() => m('2025-06-05', 'BETWEEN', ['2025-06-01'])).toThrow(/two Values/);
+    expect(() => m('2025-06-05', 'NOT_BETWEEN', ['2025-06-01', 'soon'])).toThrow(/filter date/);
+    expect(() => m('2025-06-05', 'ON', ['2025-06-05T00:00:00.5Z'])).toThrow(/filter date/);
   });
 
   it('returns BETWEEN by instant for dates, the end date meaning its midnight UTC', () => {
@@ -128,6 +140,25 @@ describe('computeCalculatedAttribute Filter', () => {
     const both = (limit: string) => ({ Attributes: { RevenueType: { DimensionType: 'INCLUSIVE' as const, Values: ['ROOM'] }, Amount: { DimensionType: 'LESS_THAN' as const, Values: [limit] } } });
     expect(count({ Include: 'ALL', Groups: [{ Type: 'ALL', Dimensions: [both('100')] }] }).value).toBeNull();
     expect(count({ Include: 'ALL', Groups: [{ Type: 'ALL', Dimensions: [both('130')] }] }).value).toBe('1');
+  });
+
+  it('treats an empty string as missing: EXCLUSIVE does not match it', () => {
+    const objects = [obj('rev', { RevenueType: '', Amount: '1' }, NOW - 2000), obj('rev', { RevenueType: 'SPA', Amount: '2' }, NOW - 1000)];
+    const notTax = { Attributes: { RevenueType: { DimensionType: 'EXCLUSIVE' as const, Values: ['TAX'] } } };
+    const r = computeCalculatedAttribute({ definition: def('COUNT', '{rev.Amount}', { Filter: { Include: 'ALL', Groups: [{ Type: 'ALL', Dimensions: [notTax] }] } }), objects, nowMs: NOW });
+    expect(r.value).toBe('1');
+  });
+
+  it('compares a JSON number by its rendering: 0.1 + 0.2 is INCLUSIVE of "0.3"', () => {
+    const objects = [obj('rev', { Amount: 0.1 + 0.2 }, NOW - 2000), obj('rev', { Amount: 0.300001 }, NOW - 1000)];
+    const is03 = { Attributes: { Amount: { DimensionType: 'INCLUSIVE' as const, Values: ['0.3'] } } };
+    const r = computeCalculatedAttribute({ definition: def('COUNT', '{rev.Amount}', { Filter: { Include: 'ALL', Groups: [{ Type: 'ALL', Dimensions: [is03] }] } }), objects, nowMs: NOW });
+    expect(r.value).toBe('1');
+  });
+
+  it('throws for an invalid dimension even when no object reaches the filter', () => {
+    const bad = { Attributes: { Amount: { DimensionType: 'GREATER_THAN' as const, Values: ['many'] } } };
+    expect(() => computeCalculatedAttribute({ definition: def('COUNT', '{rev.Amount}', { Filter: { Include: 'ALL', Groups: [{ Type: 'ALL', Dimensions: [bad] }] } }), objects: [], nowMs: NOW })).toThrow(/number/);
   });
 
   it('returns COUNT 2 for EXCLUSIVE TAX: the line missing RevenueType does not match', () => {

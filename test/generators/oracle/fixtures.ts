@@ -10,11 +10,16 @@ export function obj(type: string, doc: Record<string, unknown>, at: string | num
   return { objectTypeName: type, object: JSON.stringify(doc), ingestedAtMs: typeof at === 'number' ? at : Date.parse(at) };
 }
 
-/** A definition over `expression` with `statistic`; UseHistoricalData true unless overridden. */
+/** The attribute names an expression references (`{T.a}` gives `a`), as AttributeDetails.Attributes must list them. */
+export function referenced(expression: string): string[] {
+  return [...new Set([...expression.matchAll(/\{[^.{}]+\.([^{}]+)\}/g)].map((m) => m[1]))];
+}
+
+/** A definition over `expression` with `statistic`, listing the attributes it references; UseHistoricalData true unless overridden. */
 export function def(statistic: string, expression: string, extra: Partial<OracleDefinition> = {}): OracleDefinition {
   return {
     Statistic: statistic as OracleDefinition['Statistic'],
-    AttributeDetails: { Attributes: [{ Name: 'x' }], Expression: expression },
+    AttributeDetails: { Attributes: referenced(expression).map((Name) => ({ Name })), Expression: expression },
     UseHistoricalData: true,
     ...extra,
   };

@@ -107,6 +107,28 @@ describe('computeCalculatedAttribute statistics', () => {
     expect(run('SUM', '{t.v}', [obj('t', { v: 'abc' }, NOW)]).value).toBeNull();
   });
 
+  it('returns SUM 2 for 1e16, 1, 1, -1e16: the exact sum, whatever the order', () => {
+    const objects = [1e16, 1, 1, -1e16].map((v, i) => obj('t', { v }, NOW - (4 - i) * 1000));
+    expect(run('SUM', '{t.v}', objects).value).toBe('2');
+  });
+
+  it('returns no value and no LastObjectTimestamp when the SUM overflows, and 8.5e307 for the AVERAGE of the same', () => {
+    const objects = [obj('t', { v: 1.7e308 }, NOW - 2000), obj('t', { v: 1.7e308 }, NOW - 1000)];
+    const r = run('SUM', '{t.v}', objects);
+    expect([r.value, r.lastObjectTimestampMs]).toEqual([null, null]);
+    // The exact sum rounds to Infinity before the division, so the AVERAGE has no value either.
+    expect(run('AVERAGE', '{t.v}', objects).value).toBeNull();
+  });
+
+  it('returns a value cut to its first 255 characters', () => {
+    const r = run('LAST_OCCURRENCE', '{t.v}', [obj('t', { v: 'y'.repeat(300) }, NOW)]);
+    expect(r.value).toBe('y'.repeat(255));
+  });
+
+  it('returns FIRST_OCCURRENCE "0.3" for the JSON number 0.1 + 0.2 (numbers render by CA-NUM-2)', () => {
+    expect(run('FIRST_OCCURRENCE', '{t.v}', [obj('t', { v: 0.1 + 0.2 }, NOW)]).value).toBe('0.3');
+  });
+
   it('returns IsDataPartial "false"', () => {
     expect(run('SUM', '{sale.amount}').isDataPartial).toBe('false');
   });

@@ -32,7 +32,8 @@ export interface CompiledConditions {
   windowed: boolean;
 }
 
-const TIMESTAMP_SOURCE_RE = /^\{([a-zA-Z_][a-zA-Z_0-9-]*)\.([^{}]+)\}$/;
+// R18: the path uses the characters of an attribute name, like an Expression reference.
+const TIMESTAMP_SOURCE_RE = /^\{([a-zA-Z_][a-zA-Z_0-9-]*)\.([a-zA-Z0-9_.-]+)\}$/;
 const TIMESTAMP_FORMATS: readonly TimestampFormat[] = ['EPOCHMILLI', 'ISO_8601'];
 
 function bad(message: string): BadRequestException {
@@ -129,7 +130,7 @@ export function compileConditions({ conditions, objectType }: { conditions: unkn
   return out;
 }
 
-/** Validates a BatchGet `ConditionOverrides` and returns its window in days, or undefined when it carries no Range. */
+/** Validates a BatchGet `ConditionOverrides` (R23) and returns its window in days, or undefined when it carries no Range. */
 export function checkOverrides({ overrides }: { overrides: unknown }): { startDays: number; endDays: number } | undefined {
   if (overrides === undefined) return undefined;
   const o = overrides as { Range?: unknown } | null;
@@ -137,8 +138,9 @@ export function checkOverrides({ overrides }: { overrides: unknown }): { startDa
   if (o.Range === undefined) return undefined;
   const r = o.Range as { Start?: unknown; End?: unknown; Unit?: unknown } | null;
   if (r === null || typeof r !== 'object') throw bad(`ConditionOverrides.Range: expected {Start, End, Unit}; saw ${JSON.stringify(o.Range)}`);
-  if (!isInteger(r.Start)) throw bad(`ConditionOverrides.Range.Start: expected an integer; saw ${JSON.stringify(r.Start)}`);
+  if (r.Start !== undefined && !isInteger(r.Start)) throw bad(`ConditionOverrides.Range.Start: expected an integer; saw ${JSON.stringify(r.Start)}`);
   if (r.End !== undefined && !isInteger(r.End)) throw bad(`ConditionOverrides.Range.End: expected an integer; saw ${JSON.stringify(r.End)}`);
   if (r.Unit !== 'DAYS') throw bad(`ConditionOverrides.Range.Unit: expected DAYS; saw ${JSON.stringify(r.Unit)}`);
-  return { startDays: r.Start, endDays: (r.End as number | undefined) ?? 0 };
+  // The model's defaults: Start 366, End 0.
+  return { startDays: (r.Start as number | undefined) ?? 366, endDays: (r.End as number | undefined) ?? 0 };
 }

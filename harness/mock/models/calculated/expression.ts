@@ -1,5 +1,5 @@
 /**
- * AttributeDetails.Expression (R4, R5, R6): parsing at create time and reading fields of an object.
+ * AttributeDetails.Expression (R4, R6, R17) at create time, and reading fields of an object (R5, R16).
  */
 import { BadRequestException } from '../errors.ts';
 import { renderNumber, toFiniteNumber } from './numbers.ts';
@@ -16,7 +16,10 @@ export interface ParsedExpression {
 }
 
 const REF = String.raw`\{([a-zA-Z_][a-zA-Z_0-9-]*)\.([a-zA-Z0-9_.-]+)\}`;
-const EXPRESSION_RE = new RegExp(String.raw`^\s*${REF}\s*(?:([-+*/])\s*${REF}\s*)?$`);
+// R17: only spaces and tabs count as whitespace, around the operator and the whole expression.
+const EXPRESSION_RE = new RegExp(String.raw`^[ \t]*${REF}[ \t]*(?:([-+*/])[ \t]*${REF}[ \t]*)?$`);
+/** An array index as a JSON pointer writes it (RFC 6901): `0` or digits without a leading zero. */
+const ARRAY_INDEX_RE = /^(?:0|[1-9]\d*)$/;
 
 /** Parses an Expression; throws BadRequestException naming the member when it is not of the R4 form. */
 export function parseExpression({ expression, listed }: { expression: string; listed: readonly string[] }): ParsedExpression {
@@ -54,14 +57,21 @@ export function pathOf({ attribute }: { attribute: string }): string[] {
 }
 
 /**
- * Reads a field by dotted path and returns it when it is a usable scalar: a non-empty string, a finite number or
- * a boolean. Absent, null, empty-string, object and array values count as missing (undefined).
+ * Reads a field by dotted path (R5: own members of objects, arrays by JSON-pointer index) and returns it when it is
+ * a usable scalar: a non-empty string, a finite number or a boolean. Absent, null, empty-string, object and array
+ * values count as missing (undefined), R16.
  */
 export function readScalar({ object, path }: { object: unknown; path: readonly string[] }): string | number | boolean | undefined {
   let current: unknown = object;
   for (const key of path) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
+    if (current === null || typeof current !== 'object') return undefined;
+    if (Array.isArray(current)) {
+      if (!ARRAY_INDEX_RE.test(key) || Number(key) >= current.length) return undefined;
+      current = current[Number(key)];
+    } else {
+      if (!Object.hasOwn(current, key)) return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
   }
   if (typeof current === 'string') return current === '' ? undefined : current;
   if (typeof current === 'number') return Number.isFinite(current) ? current : undefined;
@@ -69,10 +79,16 @@ export function readScalar({ object, path }: { object: unknown; path: readonly s
   return undefined;
 }
 
+/** The text of a present value (R16): a string as it is, a number by R11, a boolean as `true` / `false`. */
+export function textOf({ value }: { value: string | number | boolean }): string {
+  if (typeof value === 'number') return renderNumber({ value }) as string;
+  return String(value);
+}
+
 /**
  * Builds the evaluator of an expression for one statistic kind. `numeric` (SUM, MINIMUM, MAXIMUM, AVERAGE) yields a
- * number; otherwise a string (the raw field for one reference, the rendered number for arithmetic). Undefined
- * excludes the object (R5, R6).
+ * number; otherwise a string (the field's text for one reference, the rendered number for arithmetic). Undefined
+ * excludes the object (R6).
  */
 export function compileExpression({ parsed, numeric }: { parsed: ParsedExpression; numeric: boolean }): (object: unknown) => string | number | undefined {
   const pa = pathOf({ attribute: parsed.attributes[0] });
@@ -80,7 +96,7 @@ export function compileExpression({ parsed, numeric }: { parsed: ParsedExpressio
     if (numeric) return (object) => toFiniteNumber({ value: readScalar({ object, path: pa }) });
     return (object) => {
       const v = readScalar({ object, path: pa });
-      return v === undefined ? undefined : String(v);
+      return v === undefined ? undefined : textOf({ value: v });
     };
   }
   const pb = pathOf({ attribute: parsed.attributes[1] });

@@ -2,7 +2,7 @@
  * Filter (R9): validation at create time and a compiled predicate over one object.
  */
 import { BadRequestException } from '../errors.ts';
-import { pathOf, readScalar } from './expression.ts';
+import { pathOf, readScalar, textOf } from './expression.ts';
 import { DAY_MS, parseFilterDate } from './time.ts';
 import { toFiniteNumber } from './numbers.ts';
 
@@ -28,6 +28,12 @@ function isOneOf<T extends string>(list: readonly T[], value: unknown): value is
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
 
+/** The field's text (R16), or undefined when it is missing: every dimension type compares this text (R9). */
+function fieldText({ object, path }: { object: unknown; path: readonly string[] }): string | undefined {
+  const raw = readScalar({ object, path });
+  return raw === undefined ? undefined : textOf({ value: raw });
+}
+
 /** Compiles one `{ DimensionType, Values }` entry on field `attribute`. */
 function compileEntry({ attribute, entry, where }: { attribute: string; entry: unknown; where: string }): Predicate {
   const e = entry as { DimensionType?: unknown; Values?: unknown };
@@ -47,8 +53,8 @@ function compileEntry({ attribute, entry, where }: { attribute: string; entry: u
       : type === 'BEGINS_WITH' ? (s) => vals.some((v) => s.startsWith(v))
       : (s) => vals.some((v) => s.endsWith(v));
     return (object) => {
-      const raw = readScalar({ object, path });
-      return raw !== undefined && test(String(raw));
+      const text = fieldText({ object, path });
+      return text !== undefined && test(text);
     };
   }
   if (isOneOf(NUMBER_TYPES, type)) {
@@ -61,7 +67,7 @@ function compileEntry({ attribute, entry, where }: { attribute: string; entry: u
       : type === 'GREATER_THAN_OR_EQUAL' ? (n) => n >= bound
       : (n) => n <= bound;
     return (object) => {
-      const n = toFiniteNumber({ value: readScalar({ object, path }) });
+      const n = toFiniteNumber({ value: fieldText({ object, path }) });
       return n !== undefined && test(n);
     };
   }
@@ -70,7 +76,7 @@ function compileEntry({ attribute, entry, where }: { attribute: string; entry: u
     if (vals.length < needed) throw bad(`${where}.Values: ${type} needs ${needed} dates; saw ${vals.length}`);
     const dates = vals.slice(0, needed).map((value, i) => {
       const t = parseFilterDate({ value });
-      if (t === undefined) throw bad(`${where}.Values[${i}]: expected an ISO 8601 or epoch date; saw ${JSON.stringify(value)}`);
+      if (t === undefined) throw bad(`${where}.Values[${i}]: expected an ISO 8601 date-time, a YYYY-MM-DD date or an epoch; saw ${JSON.stringify(value)}`);
       return t;
     });
     const [d0, d1] = dates;
@@ -81,7 +87,7 @@ function compileEntry({ attribute, entry, where }: { attribute: string; entry: u
       : type === 'BETWEEN' ? (t) => d0 <= t && t <= d1
       : (t) => !(d0 <= t && t <= d1);
     return (object) => {
-      const t = parseFilterDate({ value: readScalar({ object, path }) });
+      const t = parseFilterDate({ value: fieldText({ object, path }) });
       return t !== undefined && test(t);
     };
   }

@@ -1,7 +1,8 @@
 /**
  * Calculated attributes of the reference implementation: the eight operations on definitions and values, and the
- * per-profile object store they read. Semantics: docs/calculated-attribute-semantics.md (R1..R14 and the assumed
- * points after them). Pure logic: typed inputs in, outputs or ServiceErrors out, no HTTP.
+ * per-profile object store they read. Semantics: docs/calculated-attribute-semantics.md (R1..R26), the one statement
+ * the independent oracle in generators/oracle follows too. Pure logic: typed inputs in, outputs or ServiceErrors
+ * out, no HTTP.
  *
  * Performance: a definition without Range and ObjectCount keeps one Aggregate per profile, updated at ingest, so
  * its reads are O(1). Windowed definitions, ObjectCount and BatchGet overrides scan that one profile's objects of
@@ -45,7 +46,7 @@ const MAX_VALUE_LENGTH = 255;
 interface StoredObject {
   object: Record<string, unknown>;
   ingestedAt: number;
-  /** Ingestion order across the instance: the R3 tie-break. */
+  /** Ingestion order across the instance: the last R3 tie-break (after time and ingestion time). */
   seq: number;
 }
 
@@ -330,21 +331,27 @@ export class CalculatedAttributes {
 
   // ---- values -----------------------------------------------------------------------------------------------
 
-  /** Value members of one (definition, profile); `window` replaces the definition's Range (BatchGet override). */
+  /**
+   * Value members of one (definition, profile). `window` is a BatchGet override (R23): it replaces the definition's
+   * Conditions for this call, so the definition's Range, ObjectCount and Threshold give way to it (the object times
+   * still come from the definition's TimestampSource).
+   */
   private valueOf({ domain, def, profileId, window }: { domain: string; def: Definition; profileId: string; window?: Window }): { IsDataPartial: string; Value?: string; LastObjectTimestamp?: Date } {
     let result: StatisticResult;
     if (def.aggregates && window === undefined) {
-      result = def.aggregates.get(profileId)?.result() ?? emptyResult({ statistic: def.base.statistic });
+      result = def.aggregates.get(profileId)?.result() ?? emptyResult();
     } else {
       const items = this.select({ state: this.state(domain), def, profileId, window });
       result = statisticOfSorted({ statistic: def.base.statistic, items });
     }
-    let value = def.cond.threshold ? applyThreshold({ value: result.value, threshold: def.cond.threshold }) : result.value;
+    const threshold = window === undefined ? def.cond.threshold : undefined;
+    let value = threshold ? applyThreshold({ value: result.value, threshold }) : result.value;
     if (value !== undefined && value.length > MAX_VALUE_LENGTH) value = value.slice(0, MAX_VALUE_LENGTH);
     return {
       IsDataPartial: this.readiness(def).Status === 'COMPLETED' ? 'false' : 'true',
       Value: value,
-      LastObjectTimestamp: result.lastObjectTime === undefined ? undefined : new Date(result.lastObjectTime),
+      // R14: LastObjectTimestamp comes with a Value, never alone.
+      LastObjectTimestamp: value === undefined || result.lastObjectTime === undefined ? undefined : new Date(result.lastObjectTime),
     };
   }
 
@@ -357,7 +364,10 @@ export class CalculatedAttributes {
     return value;
   }
 
-  /** The scan path: this profile's objects of the definition's type, selected (R1, R7-R10) and in R3 order. */
+  /**
+   * The scan path: this profile's objects of the definition's type, selected (R1, R7-R10) and in R3 order. An
+   * override `window` replaces the definition's window and drops its ObjectCount (R23).
+   */
   private select({ state, def, profileId, window }: { state: DomainState; def: Definition; profileId: string; window?: Window }): Selected[] {
     const objects = state.objects.get(def.base.objectType)?.get(profileId);
     if (!objects) return [];
@@ -370,10 +380,10 @@ export class CalculatedAttributes {
       const time = timeOf ? timeOf(stored.object) : stored.ingestedAt;
       if (time === undefined) continue;
       if (w && (time < w.from || time > w.to)) continue;
-      items.push({ time, seq: stored.seq, value });
+      items.push({ time, ingestedAt: stored.ingestedAt, seq: stored.seq, value });
     }
-    items.sort((a, b) => a.time - b.time || a.seq - b.seq);
-    const n = def.cond.objectCount;
+    items.sort((a, b) => a.time - b.time || a.ingestedAt - b.ingestedAt || a.seq - b.seq);
+    const n = window === undefined ? def.cond.objectCount : undefined;
     return n !== undefined && items.length > n ? items.slice(items.length - n) : items;
   }
 

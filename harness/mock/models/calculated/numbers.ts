@@ -1,14 +1,18 @@
 /**
- * Numbers for calculated attributes: reading a field as a number (R5), rendering a result (R11) and an exact,
+ * Numbers for calculated attributes: reading a value as a number (R16), rendering a result (R11, R20) and an exact,
  * order-independent sum so the incremental and the scan paths (and any other correct implementation) agree.
  */
 
-/** Reads `value` as a finite number the R5 way (`Number(value)`), refusing blank strings that Number maps to 0. */
+/** The JSON number grammar (RFC 8259 section 6), whole string: what R16 calls a number written as a string. */
+const JSON_NUMBER_RE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Reads `value` as a number the R16 way: a finite JSON number, or a string in the JSON number grammar whose double
+ * is finite. Booleans, blanks, `+1`, `007`, `0x10` and `1.` are not numbers.
+ */
 export function toFiniteNumber({ value }: { value: unknown }): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'string') {
-    if (value.trim() === '') return undefined;
+  if (typeof value === 'string' && JSON_NUMBER_RE.test(value)) {
     const n = Number(value);
     return Number.isFinite(n) ? n : undefined;
   }
@@ -28,11 +32,11 @@ export function renderNumber({ value }: { value: number }): string | undefined {
 }
 
 /**
- * Exact running sum (Shewchuk's non-overlapping partials, as in Python's math.fsum). Its value is the correctly
- * rounded true sum whatever the order of additions, so a sum kept at ingest equals a sum recomputed by a scan.
+ * Shewchuk's non-overlapping partials (as in Python's math.fsum): exact while no partial overflows.
  */
-export class ExactSum {
-  private partials: number[] = [];
+class Partials {
+  /** The partials, smallest magnitude first; their exact sum is everything added. */
+  partials: number[] = [];
 
   /** Adds one finite number. */
   add(x: number): void {
@@ -77,6 +81,37 @@ export class ExactSum {
       if (y === yr) hi = x;
     }
     return hi;
+  }
+}
+
+/** Values at or above this magnitude are summed scaled down by 2^64 (exactly, the results stay normal doubles). */
+const SCALED_FROM = 2 ** -958;
+const SCALE_DOWN = 2 ** -64;
+const SCALE_UP = 2 ** 64;
+
+/**
+ * Exact running sum (R20). Its value is the correctly rounded true sum whatever the order of additions, so a sum
+ * kept at ingest equals a sum recomputed by a scan. Partials overflow when the magnitudes add up past the double
+ * range even if the true sum does not (1.7e308 + 1.7e308 - 1.7e308), so large values are summed scaled down by 2^64
+ * and tiny ones (which scaling would round) apart; the two exact sums are joined only when read.
+ */
+export class ExactSum {
+  private readonly scaled = new Partials();
+  private readonly tiny = new Partials();
+
+  /** Adds one finite number. */
+  add(x: number): void {
+    if (Math.abs(x) >= SCALED_FROM) this.scaled.add(x * SCALE_DOWN);
+    else this.tiny.add(x);
+  }
+
+  /** The correctly rounded sum of everything added (0 when nothing was); infinite when the true sum overflows. */
+  value(): number {
+    const all = new Partials();
+    // Smallest first, so the running sum stays near the true one and only overflows when the result does.
+    for (const p of this.tiny.partials) all.add(p);
+    for (const p of this.scaled.partials) all.add(p * SCALE_UP);
+    return all.value();
   }
 }
 

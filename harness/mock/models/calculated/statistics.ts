@@ -13,20 +13,27 @@ export function isNumericStatistic({ statistic }: { statistic: Statistic }): boo
   return statistic === 'SUM' || statistic === 'MINIMUM' || statistic === 'MAXIMUM' || statistic === 'AVERAGE';
 }
 
-/** One selected object: its time (R1), ingestion sequence (R3 tie-break) and expression value. */
+/** One selected object: its time (R1), ingestion time and sequence (R3 tie-breaks) and expression value. */
 export interface Selected {
   time: number;
+  ingestedAt: number;
   seq: number;
   value: string | number;
 }
 
-/** A statistic's outcome before Threshold: Value (absent per R12) and the time of the latest selected object. */
+/**
+ * A statistic's outcome before Threshold: Value (absent per R12, or when a numeric result is not finite, R20) and the
+ * time of the latest selected object.
+ */
 export interface StatisticResult {
   value?: string;
   lastObjectTime?: number;
 }
 
-/** True when (ta, sa) comes after (tb, sb) in R3 order. */
+/**
+ * True when (ta, sa) comes after (tb, sb) in R3 order. Aggregates only serve definitions without a Range, where the
+ * time is the ingestion time, so (time, seq) is the whole R3 key there.
+ */
 function later(ta: number, sa: number, tb: number, sb: number): boolean {
   return ta > tb || (ta === tb && sa > sb);
 }
@@ -117,7 +124,7 @@ export class Aggregate {
   /** The statistic now, in O(1). */
   result(): StatisticResult {
     const n = this.count;
-    if (n === 0) return emptyResult({ statistic: this.statistic });
+    if (n === 0) return emptyResult();
     const lastObjectTime = this.lastTime;
     let value: string | undefined;
     switch (this.statistic) {
@@ -148,15 +155,15 @@ export class Aggregate {
   }
 }
 
-/** R12: no object selected. */
-export function emptyResult({ statistic }: { statistic: Statistic }): StatisticResult {
-  return statistic === 'COUNT' || statistic === 'SUM' ? { value: '0' } : {};
+/** R12: no object selected gives no Value, for every statistic (COUNT and SUM included). */
+export function emptyResult(): StatisticResult {
+  return {};
 }
 
 /** The statistic over objects already selected and sorted in R3 order (earliest first). */
 export function statisticOfSorted({ statistic, items }: { statistic: Statistic; items: readonly Selected[] }): StatisticResult {
   const n = items.length;
-  if (n === 0) return emptyResult({ statistic });
+  if (n === 0) return emptyResult();
   const lastObjectTime = items[n - 1].time;
   const numbers = () => items.map((i) => i.value as number);
   let value: string | undefined;
@@ -225,16 +232,14 @@ export function checkThreshold({ threshold }: { threshold: unknown }): { Value: 
   return { Value: t.Value, Operator: t.Operator as ThresholdOperator };
 }
 
-/** A string that reads as a number for R13 (not blank, finite after Number). */
-function asNumber(text: string): number | undefined {
-  return toFiniteNumber({ value: text });
-}
-
-/** Applies a Threshold (R13) to a statistic's value: "true" or "false"; no value stays no value. */
+/**
+ * Applies a Threshold (R13, R21) to a statistic's value: the value itself when the comparison holds, otherwise no
+ * value (undefined); no value stays no value.
+ */
 export function applyThreshold({ value, threshold }: { value: string | undefined; threshold: { Value: string; Operator: ThresholdOperator } }): string | undefined {
   if (value === undefined) return undefined;
-  const a = asNumber(value);
-  const b = asNumber(threshold.Value);
+  const a = toFiniteNumber({ value });
+  const b = toFiniteNumber({ value: threshold.Value });
   const numeric = a !== undefined && b !== undefined;
   const l: number | string = numeric ? a : value;
   const r: number | string = numeric ? b : threshold.Value;
@@ -253,5 +258,5 @@ export function applyThreshold({ value, threshold }: { value: string | undefined
       holds = l < r;
       break;
   }
-  return holds ? 'true' : 'false';
+  return holds ? value : undefined;
 }

@@ -1,11 +1,11 @@
 /**
- * Timestamp parsing for calculated attributes (semantics doc R1, R2, R9 dates). Pure functions, no state.
+ * Timestamp parsing for calculated attributes (semantics doc R1, R2, R9 filter dates). Pure functions, no state.
  */
 
 /** One day as the semantics fix it (R8): exactly 86,400,000 ms, never a calendar day. */
 export const DAY_MS = 86_400_000;
 
-/** Below this an EPOCHMILLI value counts as seconds (R2). */
+/** Below this magnitude an EPOCHMILLI value counts as seconds (R2). */
 const SECONDS_BELOW = 1e11;
 
 /** Largest |ms| a JavaScript Date can hold; beyond it a time cannot be reported, so it does not parse. */
@@ -13,6 +13,7 @@ const MAX_DATE_MS = 8.64e15;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?(Z|[+-]\d{2}:\d{2}|[+-]\d{4})?$/;
 const INTEGER_RE = /^-?\d+$/;
+const DATE_ONLY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a proleptic Gregorian civil date (avoids Date.UTC's two-digit-year quirk). */
 function daysFromCivil({ year, month, day }: { year: number; month: number; day: number }): number {
@@ -64,7 +65,7 @@ export function parseIso8601({ value }: { value: unknown }): number | undefined 
   return bounded(local - offsetMin * 60_000);
 }
 
-/** Parses an EPOCHMILLI value (R2): an integer or a string of digits; below 10^11 it is seconds. */
+/** Parses an EPOCHMILLI value (R2): an integer or a string of digits; below 10^11 in magnitude it is seconds. */
 export function parseEpoch({ value }: { value: unknown }): number | undefined {
   let n: number;
   if (typeof value === 'number') {
@@ -75,7 +76,7 @@ export function parseEpoch({ value }: { value: unknown }): number | undefined {
   } else {
     return undefined;
   }
-  return bounded(n < SECONDS_BELOW ? n * 1000 : n);
+  return bounded(Math.abs(n) < SECONDS_BELOW ? n * 1000 : n);
 }
 
 /** Formats the definition's Range.TimestampFormat names (validated at create). */
@@ -86,7 +87,19 @@ export function parseTimestamp({ value, format }: { value: unknown; format: Time
   return format === 'EPOCHMILLI' ? parseEpoch({ value }) : parseIso8601({ value });
 }
 
-/** Parses a filter date (R9): ISO 8601 first, then epoch; undefined when neither fits. */
+/** Parses a date-only `YYYY-MM-DD` as its midnight UTC; undefined when it is not one or the date does not exist. */
+function parseDateOnly({ value }: { value: unknown }): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = DATE_ONLY_RE.exec(value);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth({ year, month })) return undefined;
+  return daysFromCivil({ year, month, day }) * DAY_MS;
+}
+
+/** Parses a filter date (R9): an ISO 8601 date-time, a date-only day (midnight UTC) or an epoch; else undefined. */
 export function parseFilterDate({ value }: { value: unknown }): number | undefined {
-  return parseIso8601({ value }) ?? parseEpoch({ value });
+  return parseIso8601({ value }) ?? parseDateOnly({ value }) ?? parseEpoch({ value });
 }

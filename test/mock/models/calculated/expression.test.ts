@@ -18,6 +18,13 @@ describe('parseExpression', () => {
   it('rejects braces around the whole expression', () => {
     expect(() => parseExpression({ expression: '{Order.a + Order.b}', listed: ['a', 'b'] })).toThrowError(/AttributeDetails.Expression/);
   });
+  it('accepts spaces and tabs as whitespace but not a line break (R17)', () => {
+    expect(parseExpression({ expression: '\t{Order.a}\t* {Order.b} ', listed: ['a', 'b'] })).toMatchObject({ operator: '*' });
+    expect(() => parseExpression({ expression: '{Order.a}\n* {Order.b}', listed: ['a', 'b'] })).toThrowError(/AttributeDetails.Expression/);
+  });
+  it.each(['{Order.a} * 2', '({Order.a})', '-{Order.a}', '{Order.a} + {Order.b} + {Order.a}'])('rejects %s: one reference or two joined by one operator (R4)', (expression) => {
+    expect(() => parseExpression({ expression, listed: ['a', 'b'] })).toThrowError(/AttributeDetails.Expression/);
+  });
 });
 
 describe('readScalar', () => {
@@ -32,4 +39,9 @@ describe('readScalar', () => {
     expect(readScalar({ object, path: ['a'] })).toBeUndefined();
   });
   it('does not read inherited properties', () => expect(readScalar({ object, path: ['a', 'constructor'] })).toBeUndefined());
+  it('reads arrays by JSON-pointer index only (R5)', () => {
+    const doc = { list: ['x', 'y'] };
+    expect(readScalar({ object: doc, path: ['list', '1'] })).toBe('y');
+    for (const key of ['01', '2', 'length', '-1', '1.0']) expect(readScalar({ object: doc, path: ['list', key] })).toBeUndefined();
+  });
 });

@@ -37,20 +37,41 @@ describe('ExactSum', () => {
     for (let i = 0; i < 10; i++) s.add(0.1);
     expect(s.value()).toBe(1);
   });
+  it('stays exact when the running magnitudes pass the double range (1.7e308 + 1.7e308 - 1.7e308 -> 1.7e308)', () => {
+    for (const order of [[1.7e308, 1.7e308, -1.7e308], [1.7e308, -1.7e308, 1.7e308], [-1.7e308, 1.7e308, 1.7e308]]) {
+      const s = new ExactSum();
+      for (const x of order) s.add(x);
+      expect(s.value()).toBe(1.7e308);
+    }
+  });
+  it('keeps tiny values next to huge ones (2^-1074 + 2^-1074 + 1e308 - 1e308 -> 2^-1073)', () => {
+    const s = new ExactSum();
+    for (const x of [2 ** -1074, 1e308, 2 ** -1074, -1e308]) s.add(x);
+    expect(s.value()).toBe(2 ** -1073);
+  });
+  it('is infinite when the true sum overflows', () => {
+    const s = new ExactSum();
+    for (const x of [1.7e308, 1.7e308]) s.add(x);
+    expect(Number.isFinite(s.value())).toBe(false);
+  });
 });
 
 describe('toFiniteNumber', () => {
   it.each([
     [5, 5],
     ['5', 5],
-    [' 7 ', 7],
+    ['-2.5', -2.5],
     ['1e3', 1000],
-    [true, 1],
-    [false, 0],
+    ['1E-2', 0.01],
+    ['-0', -0],
+    ['0.50', 0.5],
   ])('reads %s as %d', (value, n) => {
     expect(toFiniteNumber({ value })).toBe(n);
   });
-  it.each([[''], ['  '], ['abc'], ['Infinity'], [null], [undefined], [{}]])('does not read %s', (value) => {
-    expect(toFiniteNumber({ value })).toBeUndefined();
-  });
+  it.each([[''], ['  '], [' 7 '], ['+1'], ['007'], ['0x10'], ['1.'], ['.5'], ['1e999'], ['abc'], ['Infinity'], [true], [false], [null], [undefined], [{}]])(
+    'does not read %s',
+    (value) => {
+      expect(toFiniteNumber({ value })).toBeUndefined();
+    },
+  );
 });

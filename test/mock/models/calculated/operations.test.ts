@@ -83,6 +83,7 @@ describe('CreateCalculatedAttributeDefinition', () => {
     ['a TimestampSource of another object type', { TimestampSource: '{Booking.at}', TimestampFormat: 'ISO_8601' }, 'TimestampSource'],
     ['a TimestampSource without braces', { TimestampSource: 'Order.at', TimestampFormat: 'ISO_8601' }, 'TimestampSource'],
     ['a TimestampSource without TimestampFormat', { TimestampSource: '{Order.at}' }, 'TimestampFormat'],
+    ['a TimestampSource path with a space', { TimestampSource: '{Order.created at}', TimestampFormat: 'ISO_8601' }, 'TimestampSource'],
     ['an unknown TimestampFormat', { TimestampSource: '{Order.at}', TimestampFormat: 'RFC_2822' }, 'TimestampFormat'],
     ['a negative Value', { Value: -1 }, 'Range.Value'],
   ])('rejects a Range with %s', (_label, range, member) => {
@@ -91,7 +92,9 @@ describe('CreateCalculatedAttributeDefinition', () => {
   });
   it.each([
     ['BETWEEN with one value', { DimensionType: 'BETWEEN', Values: ['2025-01-01T00:00:00Z'] }, 'Values'],
-    ['a date that does not parse', { DimensionType: 'BEFORE', Values: ['2025-01-01'] }, 'Values[0]'],
+    ['a date that does not parse', { DimensionType: 'BEFORE', Values: ['2025-01-01T00:00:00.5Z'] }, 'Values[0]'],
+    ['a date-only value that does not exist', { DimensionType: 'ON', Values: ['2025-02-29'] }, 'Values[0]'],
+    ['a number in a form JSON does not write', { DimensionType: 'EQUAL', Values: [' 5'] }, 'Values[0]'],
     ['a number that does not parse', { DimensionType: 'GREATER_THAN', Values: ['ten'] }, 'Values[0]'],
     ['an unknown DimensionType', { DimensionType: 'LIKE', Values: ['x'] }, 'DimensionType'],
   ])('rejects a Filter dimension with %s', (_label, dimension, member) => {
@@ -184,8 +187,8 @@ describe('UpdateCalculatedAttributeDefinition', () => {
     f.put({ a: 8 });
     expect(f.value()).toBe('14');
     f.call('UpdateCalculatedAttributeDefinition', { CalculatedAttributeName: 'attr', Conditions: { Threshold: { Value: '14', Operator: 'GREATER_THAN' } } });
-    // All objects again (15 > 14).
-    expect(f.value()).toBe('true');
+    // All objects again, and 15 > 14 holds.
+    expect(f.value()).toBe('15');
   });
   it('rejects invalid Conditions and leaves the definition unchanged', () => {
     const f = fixture();
@@ -275,7 +278,7 @@ describe('GetCalculatedAttributeForProfile', () => {
     f.define({ Statistic: 'SUM', AttributeDetails: details('{Order.a}', 'a') });
     f.put({ a: 2 }, { profile: P1 });
     f.put({ a: 5 }, { profile: P2 });
-    expect([f.value('attr', P1), f.value('attr', P2), f.value('attr', P3)]).toEqual(['2', '5', '0']);
+    expect([f.value('attr', P1), f.value('attr', P2), f.value('attr', P3)]).toEqual(['2', '5', undefined]);
   });
   it('throws ResourceNotFoundException for an unknown profile', () => {
     const f = fixture();
@@ -315,7 +318,7 @@ describe('ListCalculatedAttributesForProfile', () => {
     const first = f.call('ListCalculatedAttributesForProfile', { ProfileId: P1, MaxResults: 2 });
     expect((first.Items as unknown[]).length).toBe(2);
     const second = f.call('ListCalculatedAttributesForProfile', { ProfileId: P1, MaxResults: 2, NextToken: first.NextToken });
-    expect(second).toEqual({ Items: [{ CalculatedAttributeName: 'z', DisplayName: undefined, IsDataPartial: 'false', Value: '0', LastObjectTimestamp: undefined }], NextToken: undefined });
+    expect(second).toEqual({ Items: [{ CalculatedAttributeName: 'z', DisplayName: undefined, IsDataPartial: 'false', Value: undefined, LastObjectTimestamp: undefined }], NextToken: undefined });
   });
   it('does not accept a token issued for another profile', () => {
     const f = fixture();
@@ -344,7 +347,7 @@ describe('BatchGetCalculatedAttributeForProfile', () => {
     expect(batch(f, { ProfileIds: [P2, UNKNOWN, P1] })).toEqual({
       Errors: [{ Code: 'ResourceNotFoundException', Message: expect.stringContaining(UNKNOWN), ProfileId: UNKNOWN }],
       CalculatedAttributeValues: [
-        { CalculatedAttributeName: 'attr', DisplayName: 'Recent', ProfileId: P2, IsDataPartial: 'false', Value: '0', LastObjectTimestamp: undefined },
+        { CalculatedAttributeName: 'attr', DisplayName: 'Recent', ProfileId: P2, IsDataPartial: 'false', Value: undefined, LastObjectTimestamp: undefined },
         { CalculatedAttributeName: 'attr', DisplayName: 'Recent', ProfileId: P1, IsDataPartial: 'false', Value: '1', LastObjectTimestamp: new Date(T0 - DAY / 2) },
       ],
       ConditionOverrides: undefined,
@@ -355,7 +358,7 @@ describe('BatchGetCalculatedAttributeForProfile', () => {
     const ConditionOverrides = { Range: { Start: 5, Unit: 'DAYS' } };
     const out = batch(f, { ProfileIds: [P1, P2], ConditionOverrides });
     expect(out.ConditionOverrides).toEqual(ConditionOverrides);
-    expect((out.CalculatedAttributeValues as { Value: string }[]).map((v) => v.Value)).toEqual(['11', '0']);
+    expect((out.CalculatedAttributeValues as { Value: string }[]).map((v) => v.Value)).toEqual(['11', undefined]);
   });
   it('selects [now - Start, now - End] with an override End', () => {
     const f = setup();
@@ -375,14 +378,50 @@ describe('BatchGetCalculatedAttributeForProfile', () => {
     const out = batch(f, { ProfileIds: [P1], ConditionOverrides: { Range: { Start: 1, Unit: 'DAYS' } } });
     expect(out.CalculatedAttributeValues).toMatchObject([{ Value: '1' }]);
   });
-  it('keeps the definition ObjectCount and Threshold under an override', () => {
+  it('drops the definition ObjectCount and Threshold under an override (R23)', () => {
     const f = fixture();
     f.define({ Statistic: 'SUM', AttributeDetails: details('{Order.a}', 'a'), Conditions: { ObjectCount: 1, Threshold: { Value: '3', Operator: 'GREATER_THAN' } } });
     f.put({ a: 5 }, { at: T0 - 2 * DAY });
     f.put({ a: 2 });
-    const out = batch(f, { ProfileIds: [P1], ConditionOverrides: { Range: { Start: 3, End: 1, Unit: 'DAYS' } } });
-    expect(out.CalculatedAttributeValues).toMatchObject([{ Value: 'true' }]);
-    expect(f.value()).toBe('false');
+    // Without the override: the latest object only (2), and 2 > 3 fails.
+    expect(f.get()).toMatchObject({ Value: undefined, LastObjectTimestamp: undefined });
+    // With it: both objects of the last 3 days, no count limit, no threshold.
+    const out = batch(f, { ProfileIds: [P1], ConditionOverrides: { Range: { Start: 3, Unit: 'DAYS' } } });
+    expect(out.CalculatedAttributeValues).toMatchObject([{ Value: '7', LastObjectTimestamp: new Date(T0) }]);
+  });
+  it('keeps the definition TimestampSource under an override', () => {
+    const f = fixture();
+    f.define({
+      Statistic: 'COUNT',
+      AttributeDetails: details('{Order.a}', 'a'),
+      Conditions: { Range: { Value: 1, Unit: 'DAYS', TimestampSource: '{Order.at}', TimestampFormat: 'ISO_8601' } },
+    });
+    f.put({ a: 1, at: '2025-01-05T12:00:00Z' }); // 10 days before T0 by its source time
+    f.put({ a: 1, at: '2025-01-01T12:00:00Z' }); // 14 days before
+    f.put({ a: 1 }); // no source time: never counted
+    const out = batch(f, { ProfileIds: [P1], ConditionOverrides: { Range: { Start: 12, Unit: 'DAYS' } } });
+    expect(out.CalculatedAttributeValues).toMatchObject([{ Value: '1', LastObjectTimestamp: new Date('2025-01-05T12:00:00Z') }]);
+  });
+  it('defaults an override Start to 366 days', () => {
+    const f = fixture();
+    f.define({ Statistic: 'COUNT', AttributeDetails: details('{Order.a}', 'a') });
+    f.put({ a: 1 }, { at: T0 - 366 * DAY - 1 });
+    f.put({ a: 1 }, { at: T0 - 366 * DAY });
+    f.put({ a: 1 });
+    const out = batch(f, { ProfileIds: [P1], ConditionOverrides: { Range: { Unit: 'DAYS' } } });
+    expect(out.CalculatedAttributeValues).toMatchObject([{ Value: '2', LastObjectTimestamp: new Date(T0) }]);
+  });
+  it('ignores a ConditionOverrides without Range', () => {
+    const f = fixture();
+    f.define({ Statistic: 'SUM', AttributeDetails: details('{Order.a}', 'a'), Conditions: { ObjectCount: 1 } });
+    f.put({ a: 5 }, { at: T0 - 1 });
+    f.put({ a: 2 });
+    const out = batch(f, { ProfileIds: [P1], ConditionOverrides: {} });
+    expect(out.CalculatedAttributeValues).toMatchObject([{ Value: '2' }]);
+  });
+  it('rejects an override Range without Unit', () => {
+    const f = setup();
+    expect(() => batch(f, { ProfileIds: [P1], ConditionOverrides: { Range: { Start: 3 } } })).toThrowError(badRequest('ConditionOverrides.Range.Unit'));
   });
   it('answers a repeated id once', () => {
     const f = setup();

@@ -18,11 +18,12 @@ describe('statistic COUNT', () => {
     const f = fourOrders('COUNT');
     expect(f.get()).toMatchObject({ Value: '4', IsDataPartial: 'false', LastObjectTimestamp: new Date(T0 + 3000) });
   });
-  it('returns "0" and no LastObjectTimestamp given no objects', () => {
+  it('has no Value and no LastObjectTimestamp given no objects (R12)', () => {
     const f = fixture();
     f.define({ Statistic: 'COUNT', AttributeDetails: details('{Order.amount}', 'amount') });
     const out = f.get();
-    expect(out.Value).toBe('0');
+    expect(out).toMatchObject({ IsDataPartial: 'false' });
+    expect(out.Value).toBeUndefined();
     expect(out.LastObjectTimestamp).toBeUndefined();
   });
   it('skips objects whose field is missing, null, empty or an object', () => {
@@ -49,20 +50,31 @@ describe('statistic SUM', () => {
   it('returns 15.5 given 10, 2.5, -4 and 7', () => {
     expect(fourOrders('SUM').value()).toBe('15.5');
   });
-  it('returns "0" given no numeric values', () => {
+  it('has no Value given no numeric values (R12)', () => {
     const f = fixture();
     f.define({ Statistic: 'SUM', AttributeDetails: details('{Order.amount}', 'amount') });
     f.put({ amount: 'abc' });
     f.put({ amount: '   ' });
-    expect(f.get()).toMatchObject({ Value: '0', LastObjectTimestamp: undefined });
+    expect(f.get()).toMatchObject({ Value: undefined, LastObjectTimestamp: undefined });
   });
-  it('reads numeric strings and booleans through Number', () => {
+  it('reads strings in JSON number form, and not booleans or other spellings (R16)', () => {
     const f = fixture();
     f.define({ Statistic: 'SUM', AttributeDetails: details('{Order.amount}', 'amount') });
-    f.put({ amount: '12.25' });
-    f.put({ amount: true });
-    f.put({ amount: '1e2' });
-    expect(f.value()).toBe('113.25');
+    // Numbers: 12.25 + 100 + -0.5 = 111.75. Not numbers: true, " 4", "+1", "007", "0x10", "1.", ".5".
+    for (const amount of ['12.25', '1e2', '-0.5', true, ' 4', '+1', '007', '0x10', '1.', '.5']) f.put({ amount });
+    expect(f.value()).toBe('111.75');
+  });
+  it('sums past the double range and back exactly: 1.7e308 + 1.7e308 - 1.7e308 - 1.7e308 + 5 = 5 (R20)', () => {
+    const f = fixture();
+    f.define({ Statistic: 'SUM', AttributeDetails: details('{Order.amount}', 'amount') });
+    for (const amount of [1.7e308, 1.7e308, -1.7e308, -1.7e308, 5]) f.put({ amount });
+    expect(f.value()).toBe('5');
+  });
+  it('has no Value and no LastObjectTimestamp when the sum overflows (R20)', () => {
+    const f = fixture();
+    f.define({ Statistic: 'SUM', AttributeDetails: details('{Order.amount}', 'amount') });
+    for (const amount of [1.7e308, 1.7e308]) f.put({ amount });
+    expect(f.get()).toMatchObject({ Value: undefined, LastObjectTimestamp: undefined });
   });
   it('renders 0.1 + 0.2 as 0.3', () => {
     const f = fixture();
@@ -144,6 +156,15 @@ describe('statistic FIRST_OCCURRENCE', () => {
     f.put({ amount: 3 });
     expect(f.value()).toBe('12.50');
   });
+  it('renders a JSON number field by R11 (0.1 + 0.2 as 0.3, 1e-7 as 0)', () => {
+    const f = fixture();
+    f.define({ Statistic: 'FIRST_OCCURRENCE', AttributeDetails: details('{Order.amount}', 'amount') }, 'first');
+    f.define({ Statistic: 'LAST_OCCURRENCE', AttributeDetails: details('{Order.amount}', 'amount') }, 'last');
+    f.put({ amount: 0.1 + 0.2 });
+    f.clock.advance({ ms: 1 });
+    f.put({ amount: 1e-7 });
+    expect([f.value('first'), f.value('last')]).toEqual(['0.3', '0']);
+  });
   it('follows time, not arrival, when ingestion times go backwards', () => {
     const f = fixture();
     f.define({ Statistic: 'FIRST_OCCURRENCE', AttributeDetails: details('{Order.channel}', 'channel') });
@@ -168,6 +189,15 @@ describe('statistic LAST_OCCURRENCE', () => {
     f.put({ channel: 'first' });
     f.put({ channel: 'second' });
     expect(f.value()).toBe('second');
+  });
+  it('breaks a tie in source time by ingestion time before ingestion order (R3)', () => {
+    const f = fixture();
+    const Range = { Value: 5, Unit: 'DAYS', TimestampSource: '{Order.at}', TimestampFormat: 'ISO_8601' };
+    f.define({ Statistic: 'LAST_OCCURRENCE', AttributeDetails: details('{Order.channel}', 'channel'), Conditions: { Range } });
+    // Same source time; "late" was put first but with the later ingestion time.
+    f.put({ channel: 'late', at: '2025-01-14T00:00:00Z' }, { at: T0 - 1000 });
+    f.put({ channel: 'early', at: '2025-01-14T00:00:00Z' }, { at: T0 - 2000 });
+    expect(f.value()).toBe('late');
   });
   it('renders the arithmetic value of the latest object', () => {
     const f = fixture();
@@ -281,7 +311,7 @@ describe('condition Range (ingestion time)', () => {
     expect(f.value('avg')).toBe('3');
     f.clock.advance({ ms: DAY + 1 });
     expect(f.get('avg')).toMatchObject({ Value: undefined, LastObjectTimestamp: undefined });
-    expect(f.get('sum')).toMatchObject({ Value: '0', LastObjectTimestamp: undefined });
+    expect(f.get('sum')).toMatchObject({ Value: undefined, LastObjectTimestamp: undefined });
   });
   it('selects [now - Start, now - End] with ValueRange, which overrides Value', () => {
     const f = fixture();
@@ -398,50 +428,65 @@ describe('condition Threshold', () => {
     f.define({ Statistic: statistic, AttributeDetails: details(expression, expression.slice(7, -1)), Conditions: { Threshold: { Value, Operator } } });
     return f;
   };
-  it('GREATER_THAN compares numerically (9 > 10 is false)', () => {
+  it('GREATER_THAN compares numerically and gives the value only when it holds (9 > 10 no, 11 > 10 yes)', () => {
     const f = withThreshold('SUM', 'GREATER_THAN', '10');
     f.put({ a: 9 });
-    expect(f.value()).toBe('false');
+    expect(f.get()).toMatchObject({ Value: undefined, LastObjectTimestamp: undefined });
     f.put({ a: 2 });
-    expect(f.value()).toBe('true');
+    expect(f.get()).toMatchObject({ Value: '11', LastObjectTimestamp: new Date(T0) });
   });
-  it('LESS_THAN compares numerically (9 < 10 is true)', () => {
+  it('LESS_THAN compares numerically (9 < 10 holds)', () => {
     const f = withThreshold('SUM', 'LESS_THAN', '10');
     f.put({ a: 9 });
-    expect(f.value()).toBe('true');
+    expect(f.value()).toBe('9');
   });
-  it('EQUAL_TO treats 15.5 and 15.50 as equal', () => {
+  it('EQUAL_TO treats 15.5 and 15.50, and 10 and 1e1, as equal', () => {
     const f = withThreshold('SUM', 'EQUAL_TO', '15.50');
     f.put({ a: 15.5 });
-    expect(f.value()).toBe('true');
+    expect(f.value()).toBe('15.5');
+    const g = withThreshold('SUM', 'EQUAL_TO', '1e1');
+    g.put({ a: 10 });
+    expect(g.value()).toBe('10');
   });
   it('NOT_EQUAL_TO compares numbers', () => {
     const f = withThreshold('COUNT', 'NOT_EQUAL_TO', '1');
     f.put({ a: 1 });
-    expect(f.value()).toBe('false');
+    expect(f.value()).toBeUndefined();
     f.put({ a: 1 });
-    expect(f.value()).toBe('true');
+    expect(f.value()).toBe('2');
   });
-  it('compares strings when the value is not a number', () => {
+  it('compares strings when either side is not a number', () => {
     const eq = withThreshold('LAST_OCCURRENCE', 'EQUAL_TO', 'web', '{Order.c}');
     eq.put({ c: 'web' });
-    expect(eq.value()).toBe('true');
+    expect(eq.value()).toBe('web');
     const gt = withThreshold('LAST_OCCURRENCE', 'GREATER_THAN', 'phone', '{Order.c}');
     gt.put({ c: 'web' });
-    expect(gt.value()).toBe('true');
+    expect(gt.value()).toBe('web');
     const lt = withThreshold('LAST_OCCURRENCE', 'LESS_THAN', 'phone', '{Order.c}');
     lt.put({ c: 'web' });
-    expect(lt.value()).toBe('false');
-    // "10" vs "9" as strings: "10" < "9".
+    expect(lt.value()).toBeUndefined();
+    // "10" against "nine": "1" < "n".
     const mixed = withThreshold('LAST_OCCURRENCE', 'LESS_THAN', 'nine', '{Order.c}');
     mixed.put({ c: '10' });
-    expect(mixed.value()).toBe('true');
+    expect(mixed.value()).toBe('10');
+    // " 9" is not a number (R16), so "10" and " 9" compare as strings: "1" > " ".
+    const spaced = withThreshold('SUM', 'LESS_THAN', ' 9');
+    spaced.put({ a: 10 });
+    expect(spaced.value()).toBeUndefined();
   });
-  it('compares COUNT "0" when nothing is selected and gives no Value for AVERAGE', () => {
+  it('gives no Value when nothing is selected, whatever the operator (R12)', () => {
     const count = withThreshold('COUNT', 'EQUAL_TO', '0');
-    expect(count.value()).toBe('true');
-    const avg = withThreshold('AVERAGE', 'EQUAL_TO', '0');
+    expect(count.value()).toBeUndefined();
+    const avg = withThreshold('AVERAGE', 'NOT_EQUAL_TO', '5');
     expect(avg.value()).toBeUndefined();
+  });
+  it('compares the whole value before cutting it to 255 characters (R22)', () => {
+    const f = withThreshold('LAST_OCCURRENCE', 'EQUAL_TO', 'x'.repeat(255), '{Order.c}');
+    f.put({ c: 'x'.repeat(300) });
+    expect(f.value()).toBeUndefined();
+    const g = withThreshold('LAST_OCCURRENCE', 'GREATER_THAN', 'x'.repeat(255), '{Order.c}');
+    g.put({ c: 'x'.repeat(300) });
+    expect(g.value()).toBe('x'.repeat(255));
   });
 });
 
@@ -513,7 +558,7 @@ describe('Filter DimensionType', () => {
   it('CONTAINS matches any of Values (beta, alphabet, gamma)', () => expect(count('s', 'CONTAINS', ['et', 'mm'])).toBe('3'));
   it('BEGINS_WITH matches any prefix', () => expect(count('s', 'BEGINS_WITH', ['be', 'ga'])).toBe('2'));
   it('ENDS_WITH matches any suffix', () => expect(count('s', 'ENDS_WITH', ['a'])).toBe('3'));
-  it('is case-sensitive', () => expect(count('s', 'INCLUSIVE', ['ALPHA'])).toBe('0'));
+  it('is case-sensitive', () => expect(count('s', 'INCLUSIVE', ['ALPHA'])).toBeUndefined());
   it('EQUAL compares numbers, also numeric strings', () => {
     expect(count('n', 'EQUAL', ['5'])).toBe('1');
     expect(count('n', 'EQUAL', ['7.0'])).toBe('1');
@@ -522,13 +567,52 @@ describe('Filter DimensionType', () => {
   it('LESS_THAN compares with Values[0]', () => expect(count('n', 'LESS_THAN', ['5'])).toBe('1'));
   it('GREATER_THAN_OR_EQUAL includes the bound', () => expect(count('n', 'GREATER_THAN_OR_EQUAL', ['5'])).toBe('3'));
   it('LESS_THAN_OR_EQUAL includes the bound', () => expect(count('n', 'LESS_THAN_OR_EQUAL', ['5'])).toBe('2'));
-  it('does not match a non-numeric field numerically', () => expect(count('s', 'GREATER_THAN', ['0'])).toBe('0'));
+  it('does not match a non-numeric field numerically', () => expect(count('s', 'GREATER_THAN', ['0'])).toBeUndefined());
   it('BEFORE is strict', () => expect(count('d', 'BEFORE', ['2025-01-12T23:00:00Z'])).toBe('1'));
   it('AFTER is strict', () => expect(count('d', 'AFTER', ['2025-01-12T23:00:00Z'])).toBe('2'));
   it('ON compares UTC calendar dates (an offset can move the date)', () => expect(count('d', 'ON', ['2025-01-12T05:00:00Z'])).toBe('2'));
   it('ON accepts an epoch-millisecond bound', () => expect(count('d', 'ON', ['1736812800000'])).toBe('1'));
   it('BETWEEN includes both edges', () => expect(count('d', 'BETWEEN', ['2025-01-12T23:00:00Z', '2025-01-14T00:00:00Z'])).toBe('3'));
   it('NOT_BETWEEN keeps present dates outside, never a missing one', () => expect(count('d', 'NOT_BETWEEN', ['2025-01-12T23:00:00Z', '2025-01-14T00:00:00Z'])).toBe('1'));
+  it('BETWEEN takes the bounds in the order given: reversed bounds match nothing', () => {
+    expect(count('d', 'BETWEEN', ['2025-01-14T00:00:00Z', '2025-01-12T23:00:00Z'])).toBeUndefined();
+  });
+  it('ON accepts a date-only bound (midnight UTC)', () => expect(count('d', 'ON', ['2025-01-12'])).toBe('2'));
+  it('BEFORE accepts a date-only bound: strictly before 2025-01-13T00:00Z', () => expect(count('d', 'BEFORE', ['2025-01-13'])).toBe('3'));
+});
+
+describe('Filter field text (R9, R16)', () => {
+  const countWhere = (objects: Record<string, unknown>[], attribute: string, DimensionType: string, Values: string[]) => {
+    const f = fixture();
+    f.define({
+      Statistic: 'COUNT',
+      AttributeDetails: details('{Order.id}', 'id'),
+      Filter: { Include: 'ALL', Groups: [{ Type: 'ALL', Dimensions: [{ Attributes: { [attribute]: { DimensionType, Values } } }] }] },
+    });
+    objects.forEach((o, i) => f.put({ id: `o${i}`, ...o }));
+    return f.value();
+  };
+  it('compares a number field by its R11 text: 0.1 + 0.2 is INCLUSIVE of "0.3"', () => {
+    expect(countWhere([{ v: 0.1 + 0.2 }, { v: 0.3 }, { v: '0.30' }], 'v', 'INCLUSIVE', ['0.3'])).toBe('2');
+  });
+  it('compares a number field numerically through its text: 0.0000001 is not GREATER_THAN 0', () => {
+    expect(countWhere([{ v: 1e-7 }, { v: 0.000001 }], 'v', 'GREATER_THAN', ['0'])).toBe('1');
+  });
+  it('does not read booleans as numbers', () => {
+    expect(countWhere([{ v: true }, { v: 1 }, { v: 'true' }], 'v', 'EQUAL', ['1'])).toBe('1');
+    expect(countWhere([{ v: true }, { v: 1 }, { v: 'true' }], 'v', 'INCLUSIVE', ['true'])).toBe('2');
+  });
+  it('treats an empty string as missing: no match, EXCLUSIVE included', () => {
+    expect(countWhere([{ v: '' }, { v: 'a' }, {}], 'v', 'EXCLUSIVE', ['b'])).toBe('1');
+  });
+  it('reads a date-only field text as midnight UTC', () => {
+    expect(countWhere([{ v: '2025-01-12' }, { v: '2025-01-12T00:00:00.001Z' }, { v: '2025-01-12T00:00:00.1Z' }], 'v', 'AFTER', ['2025-01-11T23:59:59.999Z'])).toBe('2');
+  });
+  it('walks arrays by JSON-pointer index only', () => {
+    expect(countWhere([{ v: ['a', 'b'] }, { v: { '1': 'b' } }, { v: ['b'] }], 'v.1', 'INCLUSIVE', ['b'])).toBe('2');
+    expect(countWhere([{ v: ['a', 'b'] }], 'v.01', 'INCLUSIVE', ['b'])).toBeUndefined();
+    expect(countWhere([{ v: ['a', 'b'] }], 'v.length', 'EQUAL', ['2'])).toBeUndefined();
+  });
 });
 
 describe('UseHistoricalData', () => {
@@ -618,7 +702,7 @@ describe('forgetProfile, forgetObjectType, forgetDomain', () => {
     f.put({ a: 1 }, { profile: P1 });
     f.put({ a: 1 }, { profile: P2 });
     f.ca.forgetProfile({ domain: 'cpct-test', profileId: P1 });
-    expect([f.value('attr', P1), f.value('attr', P2)]).toEqual(['0', '1']);
+    expect([f.value('attr', P1), f.value('attr', P2)]).toEqual([undefined, '1']);
   });
   it('forgetObjectType drops its objects but keeps the definition', () => {
     const f = fixture();
@@ -626,7 +710,7 @@ describe('forgetProfile, forgetObjectType, forgetDomain', () => {
     f.put({ a: 1 });
     f.put({ a: 1 }, { type: 'Other' });
     f.ca.forgetObjectType({ domain: 'cpct-test', objectTypeName: 'Order' });
-    expect(f.value()).toBe('0');
+    expect(f.value()).toBeUndefined();
     f.put({ a: 1 });
     expect(f.value()).toBe('1');
   });

@@ -49,18 +49,29 @@ describe('parseEpoch', () => {
     [100_000_000_000, 100_000_000_000],
     [0, 0],
     ['-5', -5000],
+    [-99_999_999_999, -99_999_999_999_000], // seconds below 10^11 in magnitude, negative too
+    [-100_000_000_000, -100_000_000_000],
+    ['007', 7000],
+    [8_640_000_000_000_000, 8_640_000_000_000_000],
   ])('reads %s as %d ms', (value, ms) => {
     expect(parseEpoch({ value })).toBe(ms);
   });
-  it.each([[1.5], ['1.5'], ['12a'], [''], [true], [null], ['+5'], [1e20]])('does not parse %s', (value) => {
+  it.each([[1.5], ['1.5'], ['12a'], [''], [true], [null], ['+5'], [1e20], [8_640_000_000_000_001], [' 5']])('does not parse %s', (value) => {
     expect(parseEpoch({ value })).toBeUndefined();
   });
 });
 
 describe('parseFilterDate', () => {
-  it('reads ISO first, then epoch', () => {
+  it('reads ISO date-times, date-only days and epochs', () => {
     expect(parseFilterDate({ value: '2025-01-15T12:00:00Z' })).toBe(1_736_942_400_000);
     expect(parseFilterDate({ value: '1736942400' })).toBe(1_736_942_400_000);
-    expect(parseFilterDate({ value: 'yesterday' })).toBeUndefined();
+    expect(parseFilterDate({ value: '2025-01-15' })).toBe(1_736_899_200_000); // midnight UTC, 12 h before T0
+    expect(parseFilterDate({ value: '2024-02-29' })).toBe(1_709_164_800_000);
+  });
+  it('reads 20250115 as epoch seconds, not as a date', () => {
+    expect(parseFilterDate({ value: '20250115' })).toBe(20_250_115_000);
+  });
+  it.each(['yesterday', '2025-02-29', '2025-1-15', '2025-01-15T12:00:00.5Z'])('does not read %s', (value) => {
+    expect(parseFilterDate({ value })).toBeUndefined();
   });
 });
