@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
+import { FAULTS } from '../mock/faults/catalogue.ts';
+import { SCOPED_OPERATIONS } from '../scope.ts';
+
+/** Options every mode shares. */
+export interface CommonOptions {
+  /** Absolute directory the reports go to. */
+  reportsDir: string;
+  seed: number;
+  /** Selects contracts whose "<id> <title>" matches. */
+  grep?: RegExp;
+  /** Count failures of `assumed` contracts in the exit code. */
+  strict: boolean;
+  /** Operations the user declares optional for the target (`--optional A,B`). */
+  optional: string[];
+}
+
+/** Which target a run talks to, before credentials are resolved. */
+export type TargetChoice = { kind: 'embedded'; fault?: string } | { kind: 'endpoint'; url: string; region: string };
+
+/** What the CLI was asked to do: a closed set of modes, parsed once. */
+export type CliMode =
+  | { kind: 'help' }
+  | { kind: 'run'; target: TargetChoice; common: CommonOptions }
+  | { kind: 'selftest'; common: CommonOptions };
+
+const COMPONENT = 'cpct';
+export const DEFAULT_SEED = 1;
+export const DEFAULT_REGION = 'us-east-1';
+
+export const USAGE = `Usage: cpct [flags]   (npm run conformance -- [flags])
+
+Runs the Customer Profiles contract suite and writes <reports>/conformance.json.
+
+Targets (default: the embedded reference implementation):
+  --endpoint URL        any server speaking the Customer Profiles REST-JSON protocol at URL
+  --region R            signing region for --endpoint (default us-east-1)
+  --target embedded     the embedded reference implementation (the default)
+  --fault NAME          the embedded implementation with one fault of the catalogue applied
+  --target aws, --record, --replay, --recordings DIR: not available yet (they arrive with a later issue)
+
+Common:
+  --reports DIR         where reports go (default reports/)
+  --seed N              seed of the generated data (default ${DEFAULT_SEED})
+  --grep PATTERN        only contracts whose "<id> <title>" matches the regular expression
+  --strict              failures of "assumed" contracts also fail the run
+  --optional A,B        operations the target may refuse (AccessDenied / unknown operation): NA instead of FAIL
+  --selftest            run the suite against every fault of the catalogue and the benign variations
+  --help                this text
+
+Exit codes: 0 every contract PASS, NA or SKIP; 1 at least one FAIL; 2 usage or configuration error.
+`;
+
+const LATER = new Set(['record', 'replay', 'recordings']);
+
+function usage(expected: string, seen: string, action = 'see --help'): UsageError {
+  return new UsageError({ component: COMPONENT, expected, seen, action });
+}
+
+/** Checks an --endpoint value: an absolute http(s) URL with a host and nothing after the path. */
+export function parseEndpointUrl({ value }: { value: string }): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw usage('--endpoint to be an absolute URL such as http://127.0.0.1:4566', JSON.stringify(value), 'pass the URL of the server, scheme included');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw usage('--endpoint to be an http or https URL with a host', JSON.stringify(value), 'pass e.g. http://127.0.0.1:4566');
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw usage('--endpoint without query, fragment or credentials', JSON.stringify(value), 'pass only scheme, host, port and path');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** Parses argv (without node and script) into a mode; throws UsageError for anything it cannot accept. */
+export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: string }): CliMode {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+        target: { type: 'string' },
+        fault: { type: 'string' },
+        reports: { type: 'string' },
+        seed: { type: 'string' },
+        grep: { type: 'string' },
+        strict: { type: 'boolean' },
+        optional: { type: 'string' },
+        selftest: { type: 'boolean' },
+        record: { type: 'boolean' },
+        replay: { type: 'boolean' },
+        recordings: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw usage('known flags (see --help)', (error as Error).message.split('\n')[0], 'remove or correct the flag');
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+
+  for (const flag of LATER) {
+    if (v[flag as keyof typeof v] !== undefined) {
+      throw usage('a flag this version implements', `--${flag}`, 'record and replay arrive with a later issue; run live with --endpoint or against the embedded target for now');
+    }
+  }
+  if (v.target !== undefined && v.target !== 'embedded') {
+    if (v.target === 'aws') throw usage('a target this version implements', '--target aws', 'the AWS target arrives with a later issue; use --endpoint URL for a live server');
+    throw usage('--target embedded (or --endpoint URL)', `--target ${v.target}`, 'pick embedded, or pass --endpoint URL');
+  }
+
+  let seed = DEFAULT_SEED;
+  if (v.seed !== undefined) {
+    if (!/^\d{1,10}$/.test(v.seed) || Number(v.seed) > 2 ** 31 - 1) throw usage('--seed to be an integer from 0 to 2147483647', JSON.stringify(v.seed));
+    seed = Number(v.seed);
+  }
+  let grep: RegExp | undefined;
+  if (v.grep !== undefined) {
+    try {
+      grep = new RegExp(v.grep);
+    } catch (error) {
+      throw usage('--grep to be a valid regular expression', `${JSON.stringify(v.grep)} (${(error as Error).message})`);
+    }
+  }
+  const optional = v.optional === undefined ? [] : v.optional.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = optional.filter((op) => !(SCOPED_OPERATIONS as readonly string[]).includes(op));
+  if (unknown.length > 0) throw usage(`--optional to list operations in scope (${SCOPED_OPERATIONS.join(', ')})`, unknown.join(', '));
+  if (v.reports === '') throw usage('--reports to name a directory', 'an empty value');
+  const common: CommonOptions = { reportsDir: path.resolve(cwd, v.reports ?? 'reports'), seed, grep, strict: v.strict === true, optional };
+
+  if (v.fault !== undefined && !FAULTS.some((f) => f.name === v.fault)) {
+    throw usage(`--fault to name a fault of the catalogue (${FAULTS.map((f) => f.name).join(', ')})`, JSON.stringify(v.fault));
+  }
+  if (v.selftest) {
+    const extra = ['endpoint', 'fault', 'target', 'region'].filter((k) => v[k as keyof typeof v] !== undefined);
+    if (extra.length > 0) throw usage('--selftest alone (it always uses the embedded implementation)', extra.map((k) => `--${k}`).join(', '));
+    return { kind: 'selftest', common };
+  }
+  if (v.endpoint !== undefined) {
+    if (v.fault !== undefined || v.target !== undefined) throw usage('--endpoint without --fault or --target', '--endpoint together with them', 'pick one target');
+    return { kind: 'run', target: { kind: 'endpoint', url: parseEndpointUrl({ value: v.endpoint }), region: v.region ?? DEFAULT_REGION }, common };
+  }
+  if (v.region !== undefined) throw usage('--region only with --endpoint', `--region ${v.region}`);
+  return { kind: 'run', target: { kind: 'embedded', fault: v.fault }, common };
+}

@@ -1,0 +1,78 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContractLevel, ContractStatus } from '../contracts/meta.ts';
+
+/** One line of `results` in reports/conformance.json (the shape DESIGN.md promises; do not add fields). */
+export interface ResultRow {
+  id: string;
+  operations: string[];
+  title: string;
+  level: ContractLevel;
+  source: string;
+  status: ContractStatus;
+  reason: string;
+  durationMs: number;
+}
+
+/** A result as the collector produces it: the row plus what the summary prints (area, expected / seen). */
+export interface CollectedResult extends ResultRow {
+  area: string;
+  expected?: string;
+  seen?: string;
+}
+
+export interface Summary {
+  pass: number;
+  fail: number;
+  na: number;
+  skip: number;
+}
+
+/** reports/conformance.json. */
+export interface ConformanceReport {
+  target: string;
+  startedAt: string;
+  sdkVersion: string;
+  seed: number;
+  results: ResultRow[];
+  summary: Summary;
+}
+
+/** Counts results by status. */
+export function summarize({ results }: { results: readonly { status: ContractStatus }[] }): Summary {
+  const summary: Summary = { pass: 0, fail: 0, na: 0, skip: 0 };
+  for (const r of results) summary[r.status] += 1;
+  return summary;
+}
+
+/** Builds the report from collected results (pure: no I/O). Results are ordered by id for stable diffs between runs. */
+export function buildReport({ target, startedAt, sdkVersion, seed, results }: {
+  target: string;
+  startedAt: Date;
+  sdkVersion: string;
+  seed: number;
+  results: readonly CollectedResult[];
+}): ConformanceReport {
+  const rows: ResultRow[] = [...results]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ id, operations, title, level, source, status, reason, durationMs }) => ({ id, operations, title, level, source, status, reason, durationMs }));
+  return { target, startedAt: startedAt.toISOString(), sdkVersion, seed, results: rows, summary: summarize({ results: rows }) };
+}
+
+/** Writes `conformance.json` into `dir` (created if missing) and returns its path. */
+export async function writeReport({ report, dir }: { report: ConformanceReport; dir: string }): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, 'conformance.json');
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  return file;
+}
+
+/** True when a failed result counts against the run: must and should always, assumed only with --strict. */
+export function failureCounts({ result, strict }: { result: { status: ContractStatus; level: ContractLevel }; strict: boolean }): boolean {
+  return result.status === 'fail' && (strict || result.level !== 'assumed');
+}
+
+/** Exit code of a finished run: 1 when any counted failure, else 0 (PASS, NA and SKIP never fail a run). */
+export function exitCodeFor({ results, strict }: { results: readonly { status: ContractStatus; level: ContractLevel }[]; strict: boolean }): 0 | 1 {
+  return results.some((result) => failureCounts({ result, strict })) ? 1 : 0;
+}

@@ -1,0 +1,143 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FAULTS } from '../mock/faults/catalogue.ts';
+import type { Fault } from '../mock/faults/types.ts';
+import { VARIATIONS } from '../mock/faults/variations.ts';
+import type { MockOptions } from '../mock/models/types.ts';
+import type { RunConfig } from './config.ts';
+import type { CollectedResult } from './report.ts';
+import type { ContractRunner } from './runner.ts';
+
+/**
+ * The self-test: every contract can fail. It runs the suites against the reference implementation (baseline: all
+ * pass), against each fault of the catalogue (each must make at least one contract fail, including the ones the
+ * fault names), and against each benign variation (every must/should contract must still pass). Every contract must
+ * be caught by at least one fault.
+ */
+
+/**
+ * The baseline runs the mock with the behaviour the assumed contracts describe switched on, so that every contract
+ * passes and the "second default kept" fault (the mock's default) is a fault like the others.
+ */
+export const BASELINE_OPTIONS: MockOptions = { secondDefaultClearsFirst: true };
+
+export interface FaultOutcome {
+  name: string;
+  description: string;
+  caughtBy: string[];
+  /** Contracts that passed on the baseline and failed with the fault. */
+  caught: string[];
+  /** Entries of `caughtBy` that no failing contract matched. */
+  missing: string[];
+  ok: boolean;
+}
+
+export interface VariationOutcome {
+  name: string;
+  description: string;
+  /** must/should contracts that failed (there must be none). */
+  failures: { id: string; reason: string }[];
+  ok: boolean;
+}
+
+export interface SelftestReport {
+  ok: boolean;
+  contracts: string[];
+  baselineFailures: { id: string; reason: string }[];
+  faults: FaultOutcome[];
+  variations: VariationOutcome[];
+  /** Contracts no fault catches. */
+  uncaught: string[];
+  durationMs: number;
+}
+
+function matches(entry: string, id: string): boolean {
+  return entry.endsWith('*') ? id.startsWith(entry.slice(0, -1)) : id === entry;
+}
+
+/** Evaluates one fault run against the baseline's passing contracts. */
+export function judgeFault({ fault, passing, results }: { fault: Fault; passing: ReadonlySet<string>; results: readonly CollectedResult[] }): FaultOutcome {
+  const caught = results.filter((r) => r.status === 'fail' && passing.has(r.id)).map((r) => r.id).sort();
+  const missing = fault.caughtBy.filter((entry) => !caught.some((id) => matches(entry, id)));
+  return { name: fault.name, description: fault.description, caughtBy: fault.caughtBy, caught, missing, ok: caught.length > 0 && missing.length === 0 };
+}
+
+/** Renders the fault × contract table: one row per contract, one column per fault (legend below). */
+export function formatSelftest({ report }: { report: SelftestReport }): string {
+  const lines: string[] = [];
+  const cols = report.faults.map((_, i) => `F${String(i + 1).padStart(2, '0')}`);
+  const width = Math.max(...report.contracts.map((c) => c.length), 8);
+  lines.push('Self-test: fault x contract (x = the fault makes the contract fail)', '');
+  lines.push(`${'contract'.padEnd(width)} ${cols.map((c) => c.slice(1)).join(' ')}`);
+  for (const id of report.contracts) {
+    const marks = report.faults.map((f) => (f.caught.includes(id) ? ' x' : ' .'));
+    lines.push(`${id.padEnd(width)} ${marks.join(' ')}${report.uncaught.includes(id) ? '   <- caught by no fault' : ''}`);
+  }
+  lines.push('', 'Faults:');
+  report.faults.forEach((f, i) => {
+    const status = f.ok ? 'caught' : f.caught.length === 0 ? 'NOT CAUGHT' : `missed by ${f.missing.join(', ')}`;
+    lines.push(`  ${cols[i]} ${f.name}: ${status} (${f.caught.length} contracts) - ${f.description}`);
+  });
+  lines.push('', 'Benign variations (every must/should contract must pass):');
+  for (const v of report.variations) {
+    lines.push(`  ${v.ok ? 'ok  ' : 'FAIL'} ${v.name} - ${v.description}${v.ok ? '' : `: ${v.failures.map((f) => `${f.id} (${f.reason.slice(0, 160)})`).join('; ')}`}`);
+  }
+  if (report.baselineFailures.length > 0) {
+    lines.push('', 'Baseline failures (the reference implementation must pass everything):');
+    for (const f of report.baselineFailures) lines.push(`  ${f.id}: ${f.reason.slice(0, 300)}`);
+  }
+  lines.push(
+    '',
+    `Self-test ${report.ok ? 'passed' : 'FAILED'}: ${report.faults.filter((f) => f.ok).length}/${report.faults.length} faults caught, ` +
+      `${report.variations.filter((v) => v.ok).length}/${report.variations.length} variations clean, ` +
+      `${report.contracts.length - report.uncaught.length}/${report.contracts.length} contracts catch a fault (${(report.durationMs / 1000).toFixed(1)} s)`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs the self-test with one runner (one vitest instance, one run per fault) and writes `selftest.json`. */
+export async function runSelftest({ runner, seed, reportsDir, newRunId, interrupted }: {
+  runner: ContractRunner;
+  seed: number;
+  reportsDir: string;
+  newRunId: () => string;
+  interrupted: () => boolean;
+}): Promise<{ ok: boolean; text: string; report: SelftestReport }> {
+  const started = Date.now();
+  const clockMs = Date.now();
+  const run = (target: RunConfig['target']) => runner.run({ config: { runId: newRunId(), seed, clockMs, target, optional: [] } });
+
+  const baseline = await run({ kind: 'embedded', mockOptions: BASELINE_OPTIONS });
+  const contracts = baseline.map((r) => r.id).sort();
+  const passing = new Set(baseline.filter((r) => r.status === 'pass').map((r) => r.id));
+  const baselineFailures = baseline.filter((r) => r.status !== 'pass').map((r) => ({ id: r.id, reason: `${r.status}: ${r.reason}` }));
+
+  const faults: FaultOutcome[] = [];
+  for (const fault of FAULTS) {
+    if (interrupted()) break;
+    const results = await run({ kind: 'embedded', fault: fault.name, mockOptions: BASELINE_OPTIONS });
+    faults.push(judgeFault({ fault, passing, results }));
+  }
+  const variations: VariationOutcome[] = [];
+  for (const variation of VARIATIONS) {
+    if (interrupted()) break;
+    const results = await run({ kind: 'embedded', variation: variation.name, mockOptions: BASELINE_OPTIONS });
+    const failures = results.filter((r) => r.status !== 'pass' && r.level !== 'assumed').map((r) => ({ id: r.id, reason: `${r.status}: ${r.reason}` }));
+    variations.push({ name: variation.name, description: variation.description, failures, ok: failures.length === 0 });
+  }
+  const caughtAny = new Set(faults.flatMap((f) => f.caught));
+  const uncaught = contracts.filter((id) => !caughtAny.has(id));
+  const complete = faults.length === FAULTS.length && variations.length === VARIATIONS.length;
+  const report: SelftestReport = {
+    ok: complete && baselineFailures.length === 0 && faults.every((f) => f.ok) && variations.every((v) => v.ok) && uncaught.length === 0,
+    contracts,
+    baselineFailures,
+    faults,
+    variations,
+    uncaught,
+    durationMs: Date.now() - started,
+  };
+  await mkdir(reportsDir, { recursive: true });
+  await writeFile(path.join(reportsDir, 'selftest.json'), `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  return { ok: report.ok, text: formatSelftest({ report }), report };
+}

@@ -1,0 +1,52 @@
+import type { CollectedResult } from './report.ts';
+import { failureCounts, summarize } from './report.ts';
+
+/** Renders the summary printed on stdout after a run: a pass/fail/na/skip table by area, then each failure. */
+export function formatSummary({ target, seed, runId, results, strict, reportPath }: {
+  target: string;
+  seed: number;
+  runId: string;
+  results: readonly CollectedResult[];
+  strict: boolean;
+  reportPath?: string;
+}): string {
+  const lines: string[] = [];
+  lines.push(`Customer Profiles conformance: ${target} (seed ${seed}, run ${runId})`, '');
+  const areas = [...new Set(results.map((r) => r.area))].sort();
+  const width = Math.max(5, ...areas.map((a) => a.length));
+  const row = (name: string, s: { pass: number; fail: number; na: number; skip: number }) =>
+    `${name.padEnd(width)}  ${String(s.pass).padStart(5)}  ${String(s.fail).padStart(5)}  ${String(s.na).padStart(5)}  ${String(s.skip).padStart(5)}`;
+  lines.push(`${'area'.padEnd(width)}  ${'pass'.padStart(5)}  ${'fail'.padStart(5)}  ${'na'.padStart(5)}  ${'skip'.padStart(5)}`);
+  for (const area of areas) lines.push(row(area, summarize({ results: results.filter((r) => r.area === area) })));
+  lines.push(row('total', summarize({ results })));
+
+  const failures = results.filter((r) => r.status === 'fail').sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (failures.length > 0) {
+    lines.push('', 'Failures:');
+    for (const f of failures) {
+      const counted = failureCounts({ result: f, strict });
+      lines.push(`  FAIL ${f.id} [${f.level}${counted ? '' : ', not counted'}] ${f.title}`);
+      if (f.expected !== undefined && f.seen !== undefined) {
+        lines.push(`       expected: ${oneLine(f.expected)}`, `       seen:     ${oneLine(f.seen)}`);
+      } else {
+        lines.push(`       ${oneLine(f.reason)}`);
+      }
+    }
+  }
+  const others = results.filter((r) => r.status === 'na' || r.status === 'skip').sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (others.length > 0) {
+    lines.push('', 'Not applicable or skipped:');
+    for (const o of others) lines.push(`  ${o.status.toUpperCase().padEnd(4)} ${o.id}: ${oneLine(o.reason)}`);
+  }
+  const assumedFails = failures.filter((f) => f.level === 'assumed').length;
+  if (assumedFails > 0 && !strict) {
+    lines.push('', `${assumedFails} assumed contract(s) failed: reported, but they do not change the exit code without --strict.`);
+  }
+  if (reportPath) lines.push('', `Report: ${reportPath}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 400 ? `${flat.slice(0, 400)}…` : flat;
+}

@@ -1,0 +1,242 @@
+/**
+ * Object types: PutProfileObjectType / GetProfileObjectType with the T&H standard identifiers, the object count
+ * limits, templates, and DetectProfileObjectType on generated T&H objects. Expected values come from the model
+ * (specs/schemas) and the generators.
+ */
+import {
+  DetectProfileObjectTypeCommand,
+  GetProfileObjectTypeCommand,
+  GetProfileObjectTypeTemplateCommand,
+  ListProfileObjectTypeTemplatesCommand,
+  PutProfileObjectTypeCommand,
+  type ListProfileObjectTypeTemplateItem,
+  type ObjectTypeKey,
+} from '@aws-sdk/client-customer-profiles';
+import { contractFile } from '../../harness/contracts/contract.ts';
+import { collectPages } from '../../harness/contracts/pages.ts';
+import type { Session } from '../../harness/contracts/session.ts';
+import { seenError } from '../../harness/contracts/service-errors.ts';
+import { attempt } from '../../harness/contracts/waiters.ts';
+import { check, checkEqual } from '../../harness/contracts/violation.ts';
+import { ALL_KINDS, KINDS, type TravelKind } from '../../generators/fields.ts';
+import { generateProfileBundle } from '../../generators/generate.ts';
+import { resolvePath } from '../../generators/oracle/values.ts';
+import { objectTypeName } from '../../generators/scenarios/names.ts';
+import { objectTypeDefinition } from '../../generators/scenarios/object-types.ts';
+
+const { contract, wireContract, fixture } = contractFile({ area: 'object-types' });
+
+/** The model's limits on DetectProfileObjectTypeRequest.Objects (@length 1..5). */
+const DETECT_OBJECTS = { min: 1, max: 5 };
+/** Bundles searched for objects of every kind (each profile bundle holds some kinds, not always all). */
+const MAX_BUNDLES = 30;
+
+/** The StandardIdentifier enum, read from the committed schemas (the model), not from a target. */
+function standardIdentifiers({ session }: { session: Session }): Set<string> {
+  const defs = session.registry.rawSchema({ file: 'shapes.json' }).$defs as Record<string, { enum?: string[] }>;
+  return new Set(defs.StandardIdentifier.enum ?? []);
+}
+
+/** Keys with each key's StandardIdentifiers sorted: the identifiers of a key are a set, their order carries nothing. */
+function normalisedKeys(keys: Record<string, ObjectTypeKey[]> | undefined): unknown {
+  if (!keys) return keys;
+  return Object.fromEntries(Object.entries(keys).map(([name, list]) => [name, list.map((k) => ({ ...k, StandardIdentifiers: k.StandardIdentifiers ? [...k.StandardIdentifiers].sort() : undefined }))]));
+}
+
+/** Generated T&H objects grouped by kind, at least one of each kind the generators emit. */
+const generatedObjects = fixture(async (session) => {
+  const byKind = new Map<TravelKind, Record<string, unknown>[]>();
+  for (let index = 0; index < MAX_BUNDLES && byKind.size < ALL_KINDS.length; index++) {
+    for (const record of generateProfileBundle({ seed: session.config.seed, clockMs: session.config.clockMs, index })) {
+      const kind = record.objectTypeName as TravelKind;
+      if (!(kind in KINDS)) continue;
+      const list = byKind.get(kind) ?? [];
+      list.push(record.object);
+      byKind.set(kind, list);
+    }
+  }
+  return byKind;
+});
+
+/** Every template the target lists (bounded). */
+const listedTemplates = fixture(async (session) => {
+  const { items } = await collectPages<ListProfileObjectTypeTemplateItem>({
+    what: 'ListProfileObjectTypeTemplates',
+    maxPages: 20,
+    fetchPage: async (token) => {
+      const out = await session.client.send(new ListProfileObjectTypeTemplatesCommand({ NextToken: token, MaxResults: 100 }));
+      return { items: out.Items ?? [], nextToken: out.NextToken };
+    },
+  });
+  return items.filter((t) => typeof t.TemplateId === 'string');
+});
+
+contract(
+  {
+    id: 'OBJTYPE-KEYS-01',
+    title: 'PutProfileObjectType with Keys using each T&H standard identifier round-trips through Get',
+    operations: ['PutProfileObjectType', 'GetProfileObjectType'],
+    level: 'must',
+    source: 'model: StandardIdentifier enum (AIR_PREFERENCE … LOYALTY_PROMOTION); GetProfileObjectTypeResponse returns the Keys, Fields and settings that were put',
+  },
+  async ({ session }) => {
+    for (const kind of ALL_KINDS) {
+      const name = objectTypeName({ seed: session.config.seed, runId: session.config.runId, kind });
+      const input = objectTypeDefinition({ kind, domainName: session.domain, objectTypeName: name });
+      const put = await session.client.send(new PutProfileObjectTypeCommand(input));
+      checkEqual({ actual: normalisedKeys(put.Keys), wanted: normalisedKeys(input.Keys), what: `PutProfileObjectType Keys of ${kind} (${KINDS[kind].standardIdentifier})` });
+      const got = await session.waitUntil({
+        description: `GetProfileObjectType ${name} to return the type`,
+        poll: () => attempt({ call: () => session.client.send(new GetProfileObjectTypeCommand({ DomainName: session.domain, ObjectTypeName: name })) }),
+        accept: (r) => r.ok || seenError({ error: r.error }).name !== 'ResourceNotFoundException',
+      });
+      if (!got.ok) throw got.error;
+      checkEqual({ actual: normalisedKeys(got.value.Keys), wanted: normalisedKeys(input.Keys), what: `GetProfileObjectType Keys of ${kind} (${KINDS[kind].standardIdentifier})` });
+      checkEqual({ actual: got.value.Fields, wanted: input.Fields, what: `GetProfileObjectType Fields of ${kind}` });
+      for (const member of ['ObjectTypeName', 'Description', 'AllowProfileCreation', 'SourceLastUpdatedTimestampFormat'] as const) {
+        checkEqual({ actual: got.value[member], wanted: input[member], what: `GetProfileObjectType ${member} of ${kind}` });
+      }
+    }
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-COUNT-01',
+    title: 'MaxProfileObjectCount never exceeds MaxAvailableProfileObjectCount',
+    operations: ['PutProfileObjectType', 'GetProfileObjectType'],
+    level: 'assumed',
+    source: 'assumed from the model: MaxAvailableProfileObjectCount is "The amount of provisioned profile object max count available", MaxProfileObjectCount "The amount of profile object max count assigned to the object type"',
+  },
+  async ({ session, skip }) => {
+    const name = objectTypeName({ seed: session.config.seed, runId: session.config.runId, kind: 'countLimit' });
+    const input = { ...objectTypeDefinition({ kind: 'loyalty', domainName: session.domain, objectTypeName: name }), MaxProfileObjectCount: 5 };
+    const put = await session.client.send(new PutProfileObjectTypeCommand(input));
+    const got = await session.client.send(new GetProfileObjectTypeCommand({ DomainName: session.domain, ObjectTypeName: name }));
+    let compared = 0;
+    for (const [what, out] of [['PutProfileObjectType', put], ['GetProfileObjectType', got]] as const) {
+      if (out.MaxAvailableProfileObjectCount === undefined || out.MaxProfileObjectCount === undefined) continue;
+      compared += 1;
+      check({
+        condition: out.MaxProfileObjectCount <= out.MaxAvailableProfileObjectCount,
+        expected: `${what} MaxProfileObjectCount <= MaxAvailableProfileObjectCount (${out.MaxAvailableProfileObjectCount})`,
+        seen: `MaxProfileObjectCount ${out.MaxProfileObjectCount}`,
+      });
+    }
+    if (compared === 0) skip('the target reports MaxProfileObjectCount and MaxAvailableProfileObjectCount in neither Put nor Get');
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-TEMPLATE-01',
+    title: 'PutProfileObjectType with a TemplateId and Fields or Keys is a BadRequestException',
+    operations: ['PutProfileObjectType', 'ListProfileObjectTypeTemplates'],
+    level: 'assumed',
+    source: 'model: PutProfileObjectTypeRequest.TemplateId "If these attributes [AllowProfileCreation, SourceLastUpdatedTimestampFormat, Fields, Keys] are present in the request, the service may return a BadRequestException" ("may": assumed)',
+  },
+  async ({ session, skip }) => {
+    const templates = await listedTemplates();
+    if (templates.length === 0) skip('the target lists no object type templates');
+    const TemplateId = templates[0].TemplateId!;
+    const base = objectTypeDefinition({ kind: 'loyalty', domainName: session.domain, objectTypeName: objectTypeName({ seed: session.config.seed, runId: session.config.runId, kind: 'withTemplate' }) });
+    for (const extra of ['Fields', 'Keys'] as const) {
+      await session.errors.expect({
+        what: `PutProfileObjectType with TemplateId ${TemplateId} and ${extra}`,
+        code: 'BadRequestException',
+        call: () => session.client.send(new PutProfileObjectTypeCommand({ DomainName: session.domain, ObjectTypeName: base.ObjectTypeName, Description: base.Description, TemplateId, [extra]: base[extra] })),
+      });
+    }
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-TEMPLATE-02',
+    title: 'GetProfileObjectTypeTemplate returns a listed template as listed',
+    operations: ['GetProfileObjectTypeTemplate', 'ListProfileObjectTypeTemplates'],
+    level: 'must',
+    source: 'model: GetProfileObjectTypeTemplate "Returns the template information for a specific object type"; TemplateId, SourceName and SourceObject in both the list item and the response',
+  },
+  async ({ session, skip }) => {
+    const templates = await listedTemplates();
+    if (templates.length === 0) skip('the target lists no object type templates');
+    for (const item of templates.slice(0, 3)) {
+      const got = await session.client.send(new GetProfileObjectTypeTemplateCommand({ TemplateId: item.TemplateId! }));
+      checkEqual({ actual: got.TemplateId, wanted: item.TemplateId, what: `GetProfileObjectTypeTemplate ${item.TemplateId} TemplateId` });
+      for (const member of ['SourceName', 'SourceObject'] as const) {
+        if (item[member] !== undefined) checkEqual({ actual: got[member], wanted: item[member], what: `GetProfileObjectTypeTemplate ${item.TemplateId} ${member} (as listed)` });
+      }
+    }
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-TEMPLATE-03',
+    title: 'GetProfileObjectTypeTemplate of an unknown TemplateId is a ResourceNotFoundException',
+    operations: ['GetProfileObjectTypeTemplate'],
+    level: 'must',
+    source: 'model: ResourceNotFoundException declared by GetProfileObjectTypeTemplate',
+  },
+  async ({ session }) => {
+    const TemplateId = `cpct-unknown-${session.config.runId}`;
+    await session.errors.expect({ what: `GetProfileObjectTypeTemplate ${TemplateId}`, code: 'ResourceNotFoundException', call: () => session.client.send(new GetProfileObjectTypeTemplateCommand({ TemplateId })) });
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-DETECT-01',
+    title: 'DetectProfileObjectType on generated T&H objects returns at most one mapping, with valid identifiers and sources from the input',
+    operations: ['DetectProfileObjectType'],
+    level: 'must',
+    source: 'model: DetectedProfileObjectTypes "A maximum of one mapping is supported"; StandardIdentifier enum; ObjectTypeField.Source "A field of a ProfileObject", e.g. _source.FirstName',
+  },
+  async ({ session }) => {
+    const identifiers = standardIdentifiers({ session });
+    const byKind = await generatedObjects();
+    for (const [kind, objects] of byKind) {
+      const sample = objects.slice(0, 3);
+      const out = await session.client.send(new DetectProfileObjectTypeCommand({ DomainName: session.domain, Objects: sample.map((o) => JSON.stringify(o)) }));
+      const mappings = out.DetectedProfileObjectTypes ?? [];
+      check({ condition: mappings.length <= 1, expected: `at most one mapping for ${sample.length} ${kind} objects`, seen: `${mappings.length} mappings` });
+      for (const mapping of mappings) {
+        for (const [keyName, keys] of Object.entries(mapping.Keys ?? {})) {
+          for (const key of keys) {
+            const invalid = (key.StandardIdentifiers ?? []).filter((id) => !identifiers.has(id));
+            check({ condition: invalid.length === 0, expected: `key ${keyName} of the ${kind} mapping to use StandardIdentifier values of the model`, seen: `${JSON.stringify(invalid)}` });
+          }
+        }
+        for (const [field, spec] of Object.entries(mapping.Fields ?? {})) {
+          const source = spec.Source ?? '';
+          const path = source.startsWith('_source.') ? source.slice('_source.'.length) : undefined;
+          const present = path !== undefined && sample.some((o) => resolvePath({ document: o, path }) !== undefined);
+          check({ condition: present, expected: `field ${field} of the ${kind} mapping to have a Source _source.<path> present in the input objects`, seen: `Source ${JSON.stringify(source)}` });
+        }
+      }
+    }
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-DETECT-02',
+    title: `DetectProfileObjectType with ${DETECT_OBJECTS.min - 1} or ${DETECT_OBJECTS.max + 1} objects is a BadRequestException`,
+    operations: ['DetectProfileObjectType'],
+    level: 'must',
+    source: 'model: DetectProfileObjectTypeRequest.Objects (Objects: @length 1..5); BadRequestException declared',
+  },
+  async ({ session }) => {
+    const objects = [...(await generatedObjects()).values()].flat().map((o) => JSON.stringify(o));
+    for (const count of [DETECT_OBJECTS.min - 1, DETECT_OBJECTS.max + 1]) {
+      await session.errors.expect({
+        what: `DetectProfileObjectType with ${count} objects`,
+        code: 'BadRequestException',
+        call: () => session.client.send(new DetectProfileObjectTypeCommand({ DomainName: session.domain, Objects: objects.slice(0, count) })),
+      });
+    }
+  },
+);
+
+wireContract();
