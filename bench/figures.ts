@@ -1,0 +1,194 @@
+/**
+ * The benchmark figures of `npm run bench`, each measured beside its floor in the same process or the same run, with
+ * its settings for a quick and a full run. Each reuses the project's bounded measurement code and turns its
+ * per-round figures into ratio samples (one per interleaved round).
+ */
+import { measureSpeed } from '../generators/bench.ts';
+import { runInProcessBench } from '../harness/mock/bench.ts';
+import { runHttpBench } from '../harness/mock/bench-http.ts';
+import { runReplayBench } from '../harness/recording/bench.ts';
+import { runEngineBench, runOracleReadBench } from './calculated.ts';
+import { runConformanceBench } from './conformance.ts';
+import { buildRow, median, pairedRatios, reportRow, rowFromSummary, type BenchRow } from './report.ts';
+import { runWireBench } from './wire.ts';
+
+export type Mode = 'quick' | 'full';
+
+export interface Figure {
+  /** The `--only` name. */
+  name: string;
+  /** What it measures, for `--help`. */
+  title: string;
+  /** Wall-clock budget per mode (ms): the figure stops starting rounds past it. The budgets add up to the run's. */
+  budgetMs: Record<Mode, number>;
+  run(args: { mode: Mode; budgetMs: number; log: (line: string) => void }): Promise<BenchRow[]>;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const SDK_FLOOR = 'SDK call through a canned in-process request handler';
+
+export const FIGURES: Figure[] = [
+  {
+    name: 'replay',
+    title: 'replay handler vs canned handler, per GetDomainLayout call',
+    budgetMs: { quick: 6_000, full: 20_000 },
+    async run({ mode, budgetMs }) {
+      const r = await runReplayBench(mode === 'quick' ? { calls: 500, nockCalls: 30, rounds: 3, budgetMs } : { calls: 3000, nockCalls: 200, rounds: 7, budgetMs });
+      return [
+        buildRow({
+          figure: 'replay, per call',
+          floor: SDK_FLOOR,
+          goal: '<= 1.5',
+          samples: pairedRatios({ numerator: r.rounds.map((x) => x.replay), denominator: r.rounds.map((x) => x.canned) }),
+          details: { cannedUsPerCall: round1(r.cannedUs), replayUsPerCall: round1(r.replayUs), nockUsPerCall: round1(r.nockUs), replayHandlerAloneUs: round1(r.handlerOnlyUs), callsPerRound: r.calls },
+        }),
+      ];
+    },
+  },
+  {
+    name: 'embedded',
+    title: 'embedded reference implementation vs canned handler, per GetDomainLayout call',
+    budgetMs: { quick: 6_000, full: 20_000 },
+    async run({ mode, budgetMs }) {
+      const r = await runInProcessBench(mode === 'quick' ? { calls: 500, rounds: 3, budgetMs } : { calls: 3000, rounds: 7, budgetMs });
+      return [
+        buildRow({
+          figure: 'embedded reference implementation, per call',
+          floor: SDK_FLOOR,
+          goal: '<= 2',
+          samples: pairedRatios({ numerator: r.rounds.map((x) => x.mock), denominator: r.rounds.map((x) => x.canned) }),
+          details: { cannedUsPerCall: round1(r.cannedUs), embeddedUsPerCall: round1(r.mockUs), viaFetchUsPerCall: round1(r.fetchUs), responseBytes: r.responseBytes },
+        }),
+      ];
+    },
+  },
+  {
+    name: 'wire',
+    title: 'replay call with wire validation attached vs without',
+    budgetMs: { quick: 6_000, full: 25_000 },
+    async run({ mode, budgetMs, log }) {
+      const r = await runWireBench(mode === 'quick' ? { calls: 400, rounds: 5, budgetMs } : { calls: 2000, rounds: 15, budgetMs });
+      if (r.violations > 0) log(`wire: the validator reported ${r.violations} violation(s) on the tape's responses; the figure still counts their cost`);
+      const plain = r.rounds.map((x) => x.plain);
+      const validated = r.rounds.map((x) => x.validated);
+      return [
+        buildRow({
+          figure: 'wire validation, per response',
+          floor: 'a replay call without validation',
+          goal: '<= 1.05',
+          samples: pairedRatios({ numerator: validated, denominator: plain }),
+          details: {
+            plainUsPerCall: round1(median({ values: plain })),
+            validatedUsPerCall: round1(median({ values: validated })),
+            captureOnlyRatio: Math.round(median({ values: pairedRatios({ numerator: r.rounds.map((x) => x.captured), denominator: plain }) }) * 1000) / 1000,
+            responseBytes: r.responseBytes,
+            callsPerRound: r.calls,
+            violations: r.violations,
+          },
+        }),
+      ];
+    },
+  },
+  {
+    name: 'generator',
+    title: 'T&H generators vs a plain seeded Faker loop with the same number of fields',
+    budgetMs: { quick: 8_000, full: 30_000 },
+    async run({ mode, budgetMs }) {
+      const r = measureSpeed(mode === 'quick' ? { profilesPerSample: 500, samples: 3, budgetMs } : { profilesPerSample: 2000, samples: 7, budgetMs });
+      return [
+        rowFromSummary({
+          figure: 'generator, objects/s',
+          floor: 'plain seeded Faker loop with the same number of fields',
+          goal: '>= 0.7',
+          summary: { samples: r.samples, min: r.min, median: r.median, max: r.max },
+          details: { fieldsPerObject: r.fieldsPerObject, generatorFieldsPerSec: Math.round(r.oursFieldsPerSec), plainLoopFieldsPerSec: Math.round(r.baselineFieldsPerSec) },
+        }),
+      ];
+    },
+  },
+  {
+    name: 'http',
+    title: 'standalone server vs bare node:http, GetDomainLayout over 32 keep-alive connections',
+    budgetMs: { quick: 10_000, full: 40_000 },
+    async run({ mode, budgetMs }) {
+      const r = await runHttpBench(mode === 'quick' ? { requests: 1000, rounds: 3, budgetMs } : { requests: 3000, rounds: 5, budgetMs });
+      return [
+        buildRow({
+          figure: 'standalone reference server, GetDomainLayout, 32 keep-alive connections',
+          floor: 'bare node:http server returning the same bytes',
+          goal: '>= 0.5',
+          samples: pairedRatios({ numerator: r.rounds.map((x) => x.mock), denominator: r.rounds.map((x) => x.bare) }),
+          details: { serverRps: Math.round(r.mockRps), bareRps: Math.round(r.bareRps), serverCpuUsPerRequest: round1(r.mockCpuUs), bareCpuUsPerRequest: round1(r.bareCpuUs), requestsPerRound: r.requestsPerRound, responseBytes: r.responseBytes },
+        }),
+      ];
+    },
+  },
+  {
+    name: 'conformance',
+    title: 'full conformance run against the embedded implementation vs a vitest run of one trivial test, wall time',
+    budgetMs: { quick: 12_000, full: 50_000 },
+    async run({ mode, budgetMs, log }) {
+      const r = await runConformanceBench(mode === 'quick' ? { rounds: 1, budgetMs } : { rounds: 5, budgetMs });
+      if (r.failingRuns > 0) log(`conformance: ${r.failingRuns} run(s) exited 1 (a contract failed); their wall time still counts`);
+      const conformance = r.rounds.map((x) => x.conformance);
+      const trivial = r.rounds.map((x) => x.trivial);
+      return [
+        buildRow({
+          figure: 'full conformance run against the embedded implementation, wall time',
+          floor: 'vitest run of one trivial test',
+          goal: '<= 5',
+          samples: pairedRatios({ numerator: conformance, denominator: trivial }),
+          details: { conformanceSecondsMedian: round1(median({ values: conformance })), trivialVitestSecondsMedian: round1(median({ values: trivial })), failingRuns: r.failingRuns },
+        }),
+      ];
+    },
+  },
+  {
+    name: 'calculated',
+    title: 'calculated attributes at scale: engine read vs oracle recompute; ingest objects/s, read p50/p99, peak RSS',
+    budgetMs: { quick: 15_000, full: 45_000 },
+    async run({ mode, budgetMs, log }) {
+      const scale = mode === 'quick' ? { objects: 100_000, profiles: 1_000 } : { objects: 1_000_000, profiles: 10_000 };
+      const label = `calculated attributes (${scale.objects >= 1e6 ? `${scale.objects / 1e6}M` : `${scale.objects / 1e3}k`} objects, ${scale.profiles / 1e3}k profiles, 8 definitions)`;
+      // The engine benchmark's own budget: generous, so a loaded machine slows it down rather than cutting it short.
+      const engine = await runEngineBench({ ...scale, budgetSeconds: mode === 'quick' ? 30 : 90, timeoutMs: 180_000 });
+      if (engine.stoppedEarly) log(`calculated: the engine benchmark stopped after ${engine.objects} objects, over its budget`);
+      const reads = runOracleReadBench({ ...scale, rounds: mode === 'quick' ? 3 : 7, budgetMs: budgetMs / 3 });
+      if (reads.disagreements > 0) log(`calculated: the engine and the oracle disagree on ${reads.disagreements} of ${reads.pairs} sampled values; run the differential test`);
+      const ratio = (o: keyof OracleRound, e: keyof OracleRound) => pairedRatios({ numerator: reads.rounds.map((x) => x[o]), denominator: reads.rounds.map((x) => x[e]) });
+      type OracleRound = (typeof reads.rounds)[number];
+      const medianOf = (k: keyof OracleRound) => round1(median({ values: reads.rounds.map((x) => x[k]) }));
+      const floor = `oracle recomputing from the profile's ~${reads.objectsPerSampledProfile} objects`;
+      const part = engine.stoppedEarly ? ` (stopped at ${engine.objects} objects)` : '';
+      return [
+        buildRow({
+          figure: `${label}: read, all 8 definitions`,
+          floor,
+          goal: '>= 50',
+          samples: ratio('oracle', 'engine'),
+          details: { oracleUsPerValue: medianOf('oracle'), engineUsPerValue: medianOf('engine'), sampledValues: reads.pairs, disagreements: reads.disagreements },
+        }),
+        buildRow({
+          figure: `${label}: read, 6 kept incrementally`,
+          floor,
+          goal: '>= 50',
+          samples: ratio('oracleKept', 'engineKept'),
+          details: { oracleUsPerValue: medianOf('oracleKept'), engineUsPerValue: medianOf('engineKept') },
+        }),
+        buildRow({
+          figure: `${label}: read, 2 windowed (Range, ObjectCount)`,
+          floor,
+          goal: '>= 50',
+          samples: ratio('oracleScanned', 'engineScanned'),
+          details: { oracleUsPerValue: medianOf('oracleScanned'), engineUsPerValue: medianOf('engineScanned') },
+        }),
+        reportRow({ figure: `${label}: ingest${part}`, unit: 'objects/s', values: [engine.objectsPerSecond] }),
+        reportRow({ figure: `${label}: read p50, kept`, unit: 'µs', values: [engine.readUnwindowedMicros.p50], details: { p99: engine.readUnwindowedMicros.p99, reads: engine.readUnwindowedMicros.samples } }),
+        reportRow({ figure: `${label}: read p99, kept`, unit: 'µs', values: [engine.readUnwindowedMicros.p99] }),
+        reportRow({ figure: `${label}: read p50, windowed`, unit: 'µs', values: [engine.readWindowedMicros.p50], details: { p99: engine.readWindowedMicros.p99, reads: engine.readWindowedMicros.samples } }),
+        reportRow({ figure: `${label}: read p99, windowed`, unit: 'µs', values: [engine.readWindowedMicros.p99] }),
+        reportRow({ figure: `${label}: peak RSS`, unit: 'MiB', values: [engine.peakRssMiB] }),
+      ];
+    },
+  },
+];
