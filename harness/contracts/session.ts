@@ -1,6 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { CreateDomainCommand, CustomerProfilesClient, DeleteDomainCommand } from '@aws-sdk/client-customer-profiles';
 import { loadOperationIndex, type OperationIndex } from '../operation-index.ts';
-import { domainPrefix, type RunConfig } from '../run/config.ts';
+import { createRecorder, defaultRequestHandler, type Recorder } from '../recording/record.ts';
+import { tapePath } from '../recording/tape.ts';
+import { domainPrefix, type RunConfig, type SessionReport } from '../run/config.ts';
 import { createSchemaRegistry, type SchemaRegistry } from '../schemas.ts';
 import { openTarget, type Target } from '../targets/index.ts';
 import { attachWireValidation, type WireValidation } from '../wire-validation/index.ts';
@@ -29,6 +33,11 @@ export interface Session {
   createDomain(args: { label: string }): Promise<string>;
   /** The next number of the sequence `of` in this session (1, 2, ...): indexes for generated resource names. */
   sequence(args: { of: string }): number;
+  /**
+   * The time now (epoch ms) as the target saw it: the wall clock live, the recorded time in a replay. Use it, not
+   * Date.now(), for anything compared with times the target reports, so the comparison replays as it was recorded.
+   */
+  now(): number;
   /** Waits with the target's timing (see waiters.ts). */
   waitUntil<T>(args: { description: string; poll: () => Promise<T>; accept: (value: T) => boolean; show?: (value: T) => unknown }): Promise<T>;
   /** Deletes the domains this session created, as far as it can: against a live server the CLI's sweep follows. */
@@ -62,9 +71,24 @@ export function runDomainName({ runId, label }: { runId: string; label: string }
 }
 
 /** Opens a session for one contract file: target, client, wire validation and the file's domain. */
-export async function openSession({ config, area }: { config: RunConfig; area: string }): Promise<Session> {
-  const target = openTarget({ spec: config.target, optional: config.optional });
-  const client = new CustomerProfilesClient(target.clientConfig());
+export async function openSession({ config: runConfig, area }: { config: RunConfig; area: string }): Promise<Session> {
+  const contractFile = `${area}.contract.ts`;
+  const target = openTarget({ spec: runConfig.target, optional: runConfig.optional, contractFile });
+  // A replay reproduces the recorded run of this file: its seed, reference clock and run id make the same requests.
+  const meta = target.replay?.meta;
+  const config: RunConfig = meta ? { ...runConfig, seed: meta.seed, clockMs: Date.parse(meta.referenceClock), runId: meta.runId } : runConfig;
+  const clientConfig = target.clientConfig();
+  let recorder: Recorder | undefined;
+  if (config.record) {
+    recorder = createRecorder({
+      file: tapePath({ dir: config.record.dir, targetKind: config.record.targetKind, contractFile }),
+      meta: { seed: config.seed, referenceClock: new Date(config.clockMs).toISOString(), runId: config.runId, targetKind: config.record.targetKind, region: config.record.region, contractFile },
+      inner: (clientConfig.requestHandler as Parameters<typeof createRecorder>[0]['inner']) ?? defaultRequestHandler(),
+      accountIds: config.record.accountIds,
+    });
+    clientConfig.requestHandler = recorder.handler as typeof clientConfig.requestHandler;
+  }
+  const client = new CustomerProfilesClient(clientConfig);
   tagOperations({ client });
   const registry = createSchemaRegistry();
   const index = loadOperationIndex({ dir: registry.dir });
@@ -95,15 +119,55 @@ export async function openSession({ config, area }: { config: RunConfig; area: s
       counters.set(of, n);
       return n;
     },
-    waitUntil: (args) => waitUntil({ ...args, timing: target.waiter }),
+    now: () => {
+      if (!target.replay) return Date.now();
+      return target.replay.handler.recordedTime() ?? config.clockMs;
+    },
+    waitUntil: (args) => {
+      const replay = target.replay;
+      if (!replay) return waitUntil({ ...args, timing: target.waiter });
+      // After the first poll, each poll may only take the tape's next entries: when the recorded polls end, the wait
+      // ends as it did live, instead of taking the answer of a later identical request.
+      let polls = 0;
+      const poll = () => (polls++ === 0 ? args.poll() : replay.handler.contiguous(args.poll));
+      return waitUntil({ ...args, poll, timing: target.waiter });
+    },
     async close() {
       for (const name of created.reverse()) {
         // A failure here (a faulty target) is left to the CLI's sweep, which reports what it cannot delete.
         await client.send(new DeleteDomainCommand({ DomainName: name })).catch(() => undefined);
       }
+      const report: SessionReport = { area, calls: callsByOperation({ wire }) };
       wire.detach();
       client.destroy();
       await target.close();
+      if (target.replay) {
+        const { file, meta: m, notes, error, handler } = target.replay;
+        report.unused = handler.unused();
+        report.tape = { file, sdkVersion: m?.sdkVersion, projectVersion: m?.projectVersion, targetKind: m?.targetKind, notes, ...(error ? { error: error.message } : {}) };
+      }
+      let saveError: unknown;
+      if (recorder) {
+        const file = tapePath({ dir: config.record!.dir, targetKind: config.record!.targetKind, contractFile });
+        try {
+          report.recorded = await recorder.save();
+        } catch (error) {
+          saveError = error;
+          report.recorded = { file, error: (error as Error).message };
+        }
+      }
+      if (config.outbox) {
+        mkdirSync(config.outbox, { recursive: true });
+        writeFileSync(path.join(config.outbox, `${area}.json`), JSON.stringify(report));
+      }
+      if (saveError) throw saveError;
     },
   };
+}
+
+/** Requests the client sent, by operation, from the captured exchanges (each retry is an exchange, and is billed). */
+function callsByOperation({ wire }: { wire: WireValidation }): Record<string, number> {
+  const calls: Record<string, number> = {};
+  for (const exchange of wire.exchanges()) calls[exchange.operation] = (calls[exchange.operation] ?? 0) + 1;
+  return calls;
 }

@@ -43,6 +43,7 @@ export async function waitUntil<T>({ description, timing, poll, accept, show }: 
   /** The part of the last value worth showing when the waiter gives up (all of it by default). */
   show?: (value: T) => unknown;
 }): Promise<T> {
+  if (timing.replay) return replayWait({ description, timing, poll, accept, show });
   let last: { value: T } | undefined;
   let polls = 0;
   let thrown: { error: unknown } | undefined;
@@ -62,5 +63,44 @@ export async function waitUntil<T>({ description, timing, poll, accept, show }: 
   );
   if (thrown) throw thrown.error;
   if (result.state === WaiterState.SUCCESS && last) return last.value;
+  throw new WaiterTimeoutError({ description, timing, lastSeen: last && show ? show(last.value) : last?.value, polls });
+}
+
+/** Upper bound on the polls of one replayed wait: far above any recorded sequence, so a bad tape cannot spin forever. */
+const MAX_REPLAY_POLLS = 10_000;
+
+/** True for the replay handler's "no such request on the tape" (thrown, or caught by `attempt`). */
+function isReplayMismatch(value: unknown): boolean {
+  const error = value && typeof value === 'object' && 'ok' in value && (value as { ok: unknown }).ok === false ? (value as unknown as { error: unknown }).error : value;
+  return !!error && typeof error === 'object' && (error as { name?: unknown }).name === 'ReplayMismatchError';
+}
+
+/**
+ * The replay form of waitUntil: polls back to back, consuming the recorded polls in order. When the tape has no
+ * further poll after at least one, the live run gave up there, so this gives up the same way (WaiterTimeoutError with
+ * the last recorded value); a first poll that is not on the tape is a real mismatch and is thrown as it is.
+ */
+async function replayWait<T>({ description, timing, poll, accept, show }: {
+  description: string;
+  timing: WaiterTiming;
+  poll: () => Promise<T>;
+  accept: (value: T) => boolean;
+  show?: (value: T) => unknown;
+}): Promise<T> {
+  let last: { value: T } | undefined;
+  let polls = 0;
+  while (polls < MAX_REPLAY_POLLS) {
+    let value: T;
+    try {
+      value = await poll();
+    } catch (error) {
+      if (last && isReplayMismatch(error)) break;
+      throw error;
+    }
+    if (last && isReplayMismatch(value)) break;
+    polls += 1;
+    last = { value };
+    if (accept(value)) return value;
+  }
   throw new WaiterTimeoutError({ description, timing, lastSeen: last && show ? show(last.value) : last?.value, polls });
 }

@@ -40,6 +40,17 @@ export interface UnusedInteraction {
 export type ReplayHandler = SdkHttpHandler & {
   /** Interactions not consumed so far, in recorded order (call at the end of a run to list what was not replayed). */
   unused(): UnusedInteraction[];
+  /**
+   * The recorded time (epoch ms, from the `date` header, so to the second) of the last response served; undefined
+   * before the first. A replay's "now" follows it, so checks that compare server times with the time of a call hold.
+   */
+  recordedTime(): number | undefined;
+  /**
+   * Runs `call` answering only from the tape entry right after the last one served (the entries a request sent at
+   * this point of the recorded run got). A waiter's repeated polls use it: a poll the live run never sent must not
+   * take the answer of a later identical request.
+   */
+  contiguous<T>(call: () => Promise<T>): Promise<T>;
   /** How many requests were answered. */
   served(): number;
 };
@@ -249,6 +260,14 @@ export function createReplayHandler({ tape, file = '(tape)' }: { tape: Tape; fil
     g.list.push(e);
   }
   let served = 0;
+  let lastDate: number | undefined;
+  let lastServed = -1;
+  let strict = 0;
+  const nextAfterLast = (): number => {
+    let i = lastServed + 1;
+    while (i < entries.length && entries[i].consumed) i++;
+    return i;
+  };
   let config: Record<string, unknown> = {};
 
   const find = (method: string, path: string, queryCanon: string, rawBody: string, parsed: () => unknown): Entry | undefined => {
@@ -289,7 +308,8 @@ export function createReplayHandler({ tape, file = '(tape)' }: { tape: Tape; fil
         parsedBody = n.body;
         raw = typeof n.body === 'string' ? n.body : JSON.stringify(n.body);
       }
-      const entry = find(method, path, queryCanonical(query), raw, parsed);
+      const found = find(method, path, queryCanonical(query), raw, parsed);
+      const entry = found && strict > 0 && found.index !== nextAfterLast() ? undefined : found;
       if (!entry) {
         const sent: RequestKey = { method, path, query, body: parsed() };
         let best: Entry | undefined;
@@ -306,7 +326,13 @@ export function createReplayHandler({ tape, file = '(tape)' }: { tape: Tape; fil
       }
       entry.consumed = true;
       served++;
-      return { response: { statusCode: entry.status, headers: { ...entry.headers }, body: Buffer.from(entry.bytes) } } as unknown as SdkOutput;
+      lastServed = entry.index;
+      const { date: dateHeader, ...headers } = entry.headers;
+      const date = dateHeader === undefined ? NaN : Date.parse(dateHeader);
+      if (!Number.isNaN(date)) lastDate = date;
+      // The recorded Date is kept from the SDK: it would take the age of the tape for clock skew and retry every
+      // error response once, asking for answers the tape does not hold.
+      return { response: { statusCode: entry.status, headers, body: Buffer.from(entry.bytes) } } as unknown as SdkOutput;
     },
     updateHttpClientConfig(key: string, value: unknown): void {
       config = { ...config, [key]: value };
@@ -324,6 +350,15 @@ export function createReplayHandler({ tape, file = '(tape)' }: { tape: Tape; fil
         });
     },
     served: () => served,
+    recordedTime: () => lastDate,
+    async contiguous<T>(call: () => Promise<T>): Promise<T> {
+      strict++;
+      try {
+        return await call();
+      } finally {
+        strict--;
+      }
+    },
   };
   return handler as unknown as ReplayHandler;
 }
@@ -339,6 +374,8 @@ export function createFailingHandler({ error }: { error: HarnessError }): Replay
     httpHandlerConfigs: () => ({}),
     destroy(): void {},
     unused: () => [],
+    recordedTime: () => undefined,
+    contiguous: <T>(call: () => Promise<T>): Promise<T> => call(),
     served: () => 0,
   };
   return handler as unknown as ReplayHandler;

@@ -14,6 +14,35 @@ export interface RunConfig {
   target: TargetSpec;
   /** Operations the user declared optional for this target (`--optional`), added to the target's own table. */
   optional: string[];
+  /** `--record`: each contract file's client records through the target into `<dir>/<targetKind>/<file>.json`. */
+  record?: RecordConfig;
+  /**
+   * A directory private to this run where each contract file's session leaves what the CLI reports at the end (calls
+   * by operation, unused tape entries, written tapes): workers run in other threads and share only the file system.
+   */
+  outbox?: string;
+}
+
+/** What a recording run tells the workers. */
+export interface RecordConfig {
+  dir: string;
+  targetKind: string;
+  region: string;
+  /** Real account ids to replace in tapes (the caller's account, from STS). */
+  accountIds: string[];
+}
+
+/** What one contract file's session leaves in the run's outbox (`<outbox>/<area>.json`). */
+export interface SessionReport {
+  area: string;
+  /** Requests sent, by operation (retries included: each is billed). */
+  calls: Record<string, number>;
+  /** Replay: tape entries the run did not ask for. */
+  unused?: { index: number; method: string; path: string; operation?: string }[];
+  /** Replay: the tape file, its versions and the compatibility notes. */
+  tape?: { file: string; sdkVersion?: string; projectVersion?: string; targetKind?: string; notes: string[]; error?: string };
+  /** Record: the tape written, or why it was not. */
+  recorded?: { file: string; interactions?: number; flagged?: number; error?: string };
 }
 
 /** The key under which the run configuration is provided to the workers. */

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { HarnessError, UsageError, formatError } from '../errors.ts';
+import { checkAccount, checkAwsAllowed, maskAccount, type CallerIdentity } from '../recording/aws-guard.ts';
+import { resolveReplaySet, type ReplaySet } from '../recording/replay-set.ts';
 import { targetLabel, type StaticCredentials, type TargetSpec } from '../targets/index.ts';
 import { domainPrefix, type RunConfig } from './config.ts';
-import { parseCliArgs, USAGE, type CliMode, type TargetChoice } from './options.ts';
+import { finishRecording, readOutbox, replayLabel, reportCalls, reportReplay } from './live-extras.ts';
+import { DEFAULT_REGION, parseCliArgs, USAGE, type CliMode, type TargetChoice } from './options.ts';
 import { readSdkVersion } from './paths.ts';
 import { buildReport, exitCodeFor, writeReport, type CollectedResult } from './report.ts';
 import { createContractRunner, type ContractRunner } from './runner.ts';
@@ -22,6 +27,8 @@ export interface CliIo {
   onInterrupt(handler: () => void): () => void;
   /** Ends the process at once (a second Ctrl-C). */
   exitNow(code: number): void;
+  /** STS GetCallerIdentity for `--target aws` (tests inject a fake; by default the SDK's STS client, default chain). */
+  getCallerIdentity?(args: { region: string }): Promise<CallerIdentity>;
 }
 
 /** Exit code after SIGINT (128 + 2), the shell convention for a run stopped by the user. */
@@ -41,10 +48,48 @@ export function credentialsFromEnv({ env }: { env: Readonly<Record<string, strin
   return env.AWS_SESSION_TOKEN ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN } : { accessKeyId, secretAccessKey };
 }
 
-/** Resolves the target choice into the plain-data spec the workers receive. */
-export function targetSpecOf({ choice, env }: { choice: TargetChoice; env: Readonly<Record<string, string | undefined>> }): TargetSpec {
+/** Resolves the target choice into the plain-data spec the workers receive (`replay` needs the resolved set). */
+export function targetSpecOf({ choice, env, replay }: { choice: TargetChoice; env: Readonly<Record<string, string | undefined>>; replay?: ReplaySet }): TargetSpec {
   if (choice.kind === 'endpoint') return { kind: 'endpoint', url: choice.url, region: choice.region, credentials: credentialsFromEnv({ env }) };
+  if (choice.kind === 'aws') return { kind: 'aws', region: choice.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION) };
+  if (choice.kind === 'replay') return { kind: 'replay', dir: replay?.root ?? path.dirname(choice.dir), tapeKind: replay?.kind ?? path.basename(choice.dir) };
   return choice.fault === undefined ? { kind: 'embedded' } : { kind: 'embedded', fault: choice.fault };
+}
+
+/** STS GetCallerIdentity with the default credential chain; loaded on use (only AWS runs need it). */
+async function stsCallerIdentity({ region }: { region: string }): Promise<CallerIdentity> {
+  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const sts = new STSClient({ region });
+  try {
+    return await sts.send(new GetCallerIdentityCommand({}));
+  } finally {
+    sts.destroy();
+  }
+}
+
+/**
+ * The AWS guard, in order and before any other call: CPCT_ALLOW_AWS=1 (no network at all without it), then STS
+ * GetCallerIdentity (read-only; it tells which account the run will use, and the recorder scrubs that id from tapes),
+ * then the CPCT_AWS_ACCOUNT match. Returns the caller's account.
+ */
+export async function guardAwsRun({ io, region }: { io: CliIo; region: string }): Promise<string | undefined> {
+  const refused = checkAwsAllowed({ env: io.env });
+  if (refused) throw refused;
+  let identity: CallerIdentity;
+  try {
+    identity = await (io.getCallerIdentity ?? stsCallerIdentity)({ region });
+  } catch (error) {
+    const e = error as Error;
+    throw new UsageError({
+      component: 'aws',
+      expected: 'STS GetCallerIdentity to answer with the credentials of the default chain',
+      seen: `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`,
+      action: 'check the credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO login, ...) and the region; nothing was created',
+    });
+  }
+  const { error } = await checkAccount({ env: io.env, getCallerIdentity: async () => identity });
+  if (error) throw error;
+  return identity.Account;
 }
 
 /** Fails with a usage error unless something answers HTTP at `url` (any status will do). */
@@ -135,47 +180,99 @@ function trapInterrupt({ io, runner }: { io: CliIo; runner: ContractRunner }): {
 }
 
 async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind: 'run' }> }): Promise<number> {
-  const spec = targetSpecOf({ choice: mode.target, env: io.env });
+  const choice = mode.target;
+  // The AWS opt-in comes first: without it nothing else happens, not even creating the reports directory.
+  if (choice.kind === 'aws') {
+    const refused = checkAwsAllowed({ env: io.env });
+    if (refused) throw refused;
+  }
+  const replaySet = choice.kind === 'replay' ? resolveReplaySet({ dir: choice.dir }) : undefined;
+  const spec = targetSpecOf({ choice, env: io.env, replay: replaySet });
   await prepareReportsDir({ dir: mode.common.reportsDir });
   if (spec.kind === 'endpoint') await probeEndpoint({ url: spec.url });
   const startedAt = new Date();
-  const config: RunConfig = { runId: newRunId(), seed: mode.common.seed, clockMs: startedAt.getTime(), target: spec, optional: mode.common.optional };
-  const runner = await createContractRunner({ grep: mode.common.grep });
-  const trap = trapInterrupt({ io, runner });
-  let results: CollectedResult[] = [];
+  const firstTape = replaySet?.tapes[0]?.tape.meta;
+  const config: RunConfig = {
+    // A replay reproduces the recorded run (each file's session takes its own tape's values; these are for the report).
+    runId: firstTape?.runId ?? newRunId(),
+    seed: firstTape?.seed ?? mode.common.seed,
+    clockMs: firstTape ? Date.parse(firstTape.referenceClock) : startedAt.getTime(),
+    target: spec,
+    optional: mode.common.optional,
+  };
+  let account: string | undefined;
+  if (spec.kind === 'aws') {
+    account = await guardAwsRun({ io, region: spec.region });
+    io.stderr.write(
+      `cpct: AWS account ${account ? maskAccount({ account }) : '(unknown)'}${io.env.CPCT_AWS_ACCOUNT ? ' (matches CPCT_AWS_ACCOUNT)' : ' (CPCT_AWS_ACCOUNT unset: not checked)'}, ` +
+        `region ${spec.region}, domains ${domainPrefix({ runId: config.runId })}-*; only those are created, and all are deleted at the end\n`,
+    );
+  }
+  if (mode.record) {
+    const targetKind = spec.kind === 'aws' ? 'aws' : 'endpoint';
+    config.record = { dir: mode.record.dir, targetKind, region: spec.kind === 'aws' || spec.kind === 'endpoint' ? spec.region : DEFAULT_REGION, accountIds: account ? [account] : [] };
+  }
+  if (replaySet) {
+    for (const { error } of replaySet.errors) io.stderr.write(`cpct: ${error.message} (its contracts fail; the other tapes replay)\n`);
+  }
+  const outbox = await mkdtemp(path.join(os.tmpdir(), 'cpct-run-'));
+  config.outbox = outbox;
   try {
-    results = await runner.run({ config });
-  } catch (error) {
-    // A run stopped by the user may end in an error (workers interrupted too); the sweep below still runs.
-    if (!trap.interrupted()) throw error;
-  } finally {
-    trap.release();
-    if (spec.kind === 'endpoint') await sweepEndpoint({ io, spec, runId: config.runId });
-    await runner.close();
-  }
-  if (trap.interrupted() && results.length === 0) {
-    io.stderr.write('cpct: interrupted before any contract finished; no report written\n');
-    return EXIT_INTERRUPTED;
-  }
-  if (results.length === 0) {
-    if (mode.common.grep) {
-      throw new UsageError({ component: COMPONENT, expected: 'at least one contract matching --grep', seen: `none matches ${mode.common.grep}`, action: 'loosen the pattern (it matches "<id> <title>")' });
+    const runner = await createContractRunner({ grep: mode.common.grep });
+    const trap = trapInterrupt({ io, runner });
+    let results: CollectedResult[] = [];
+    try {
+      results = await runner.run({ config });
+    } catch (error) {
+      // A run stopped by the user may end in an error (workers interrupted too); the sweep below still runs.
+      if (!trap.interrupted()) throw error;
+    } finally {
+      trap.release();
+      if (spec.kind === 'endpoint' || spec.kind === 'aws') await sweepLive({ io, spec, runId: config.runId });
+      await runner.close();
     }
-    throw new HarnessError({ component: COMPONENT, expected: 'contract results', seen: `none; vitest said:\n${runner.output()}`, action: 'check that specs/contracts/*.contract.ts exist and load' });
+    if (trap.interrupted() && results.length === 0) {
+      io.stderr.write('cpct: interrupted before any contract finished; no report written\n');
+      return EXIT_INTERRUPTED;
+    }
+    if (results.length === 0) {
+      if (mode.common.grep) {
+        throw new UsageError({ component: COMPONENT, expected: 'at least one contract matching --grep', seen: `none matches ${mode.common.grep}`, action: 'loosen the pattern (it matches "<id> <title>")' });
+      }
+      throw new HarnessError({ component: COMPONENT, expected: 'contract results', seen: `none; vitest said:\n${runner.output()}`, action: 'check that specs/contracts/*.contract.ts exist and load' });
+    }
+    const sessions = await readOutbox({ dir: outbox });
+    let target = targetLabel({ spec });
+    if (replaySet) target = replayLabel({ set: replaySet, cwd: io.cwd });
+    if (config.record) target += ` (recording to ${path.relative(io.cwd, path.join(config.record.dir, config.record.targetKind)) || '.'})`;
+    const report = buildReport({ target, startedAt, sdkVersion: readSdkVersion(), seed: config.seed, results });
+    const reportPath = await writeReport({ report, dir: mode.common.reportsDir });
+    io.stdout.write(formatSummary({ target, seed: config.seed, runId: config.runId, results, strict: mode.common.strict, reportPath }));
+    const calls = await reportCalls({ target, sessions, dir: mode.common.reportsDir });
+    if (spec.kind === 'aws') io.stdout.write(calls.text);
+    if (replaySet) reportReplay({ set: replaySet, sessions, stderr: io.stderr });
+    let recordingFailed = false;
+    if (config.record) {
+      const recording = await finishRecording({ record: config.record, sessions, reportsDir: mode.common.reportsDir });
+      io.stderr.write(recording.text);
+      recordingFailed = !recording.ok;
+    }
+    if (trap.interrupted()) return EXIT_INTERRUPTED;
+    // A tape that could not be written clean fails the record run (exit 1): the run itself went as reported.
+    return recordingFailed ? 1 : exitCodeFor({ results, strict: mode.common.strict });
+  } finally {
+    await rm(outbox, { recursive: true, force: true });
   }
-  const target = targetLabel({ spec });
-  const report = buildReport({ target, startedAt, sdkVersion: readSdkVersion(), seed: config.seed, results });
-  const reportPath = await writeReport({ report, dir: mode.common.reportsDir });
-  io.stdout.write(formatSummary({ target, seed: config.seed, runId: config.runId, results, strict: mode.common.strict, reportPath }));
-  if (trap.interrupted()) return EXIT_INTERRUPTED;
-  return exitCodeFor({ results, strict: mode.common.strict });
 }
 
-/** Deletes every domain of the run on a live endpoint; problems go to stderr (they do not change the verdict). */
-async function sweepEndpoint({ io, spec, runId }: { io: CliIo; spec: Extract<TargetSpec, { kind: 'endpoint' }>; runId: string }): Promise<void> {
-  // Loaded here: only endpoint runs need a client in this process, and the SDK takes a tenth of a second to load.
+/** Deletes every domain of the run on a live target (endpoint or AWS); problems go to stderr (they do not change the verdict). */
+async function sweepLive({ io, spec, runId }: { io: CliIo; spec: Extract<TargetSpec, { kind: 'endpoint' | 'aws' }>; runId: string }): Promise<void> {
+  // Loaded here: only live runs need a client in this process, and the SDK takes a tenth of a second to load.
   const [{ CustomerProfilesClient }, { sweepDomains }] = await Promise.all([import('@aws-sdk/client-customer-profiles'), import('./sweep.ts')]);
-  const client = new CustomerProfilesClient({ endpoint: spec.url, region: spec.region, credentials: spec.credentials, maxAttempts: 3 });
+  const client =
+    spec.kind === 'endpoint'
+      ? new CustomerProfilesClient({ endpoint: spec.url, region: spec.region, credentials: spec.credentials, maxAttempts: 3 })
+      : new CustomerProfilesClient({ region: spec.region, maxAttempts: 3 });
   try {
     const { problems } = await sweepDomains({ client, prefix: domainPrefix({ runId }) });
     for (const p of problems) io.stderr.write(`cpct: cleanup: ${p}\n`);

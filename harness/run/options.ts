@@ -18,17 +18,24 @@ export interface CommonOptions {
 }
 
 /** Which target a run talks to, before credentials are resolved. */
-export type TargetChoice = { kind: 'embedded'; fault?: string } | { kind: 'endpoint'; url: string; region: string };
+export type TargetChoice =
+  | { kind: 'embedded'; fault?: string }
+  | { kind: 'endpoint'; url: string; region: string }
+  /** Real AWS; without --region the CLI takes AWS_REGION / AWS_DEFAULT_REGION, else us-east-1. */
+  | { kind: 'aws'; region?: string }
+  /** Offline from the tapes under `dir` (absolute). */
+  | { kind: 'replay'; dir: string };
 
 /** What the CLI was asked to do: a closed set of modes, parsed once. */
 export type CliMode =
   | { kind: 'help' }
-  | { kind: 'run'; target: TargetChoice; common: CommonOptions }
+  | { kind: 'run'; target: TargetChoice; common: CommonOptions; record?: { dir: string } }
   | { kind: 'selftest'; common: CommonOptions };
 
 const COMPONENT = 'cpct';
 export const DEFAULT_SEED = 1;
 export const DEFAULT_REGION = 'us-east-1';
+export const DEFAULT_RECORDINGS = 'recordings';
 
 export const USAGE = `Usage: cpct [flags]   (npm run conformance -- [flags])
 
@@ -36,10 +43,17 @@ Runs the Customer Profiles contract suite and writes <reports>/conformance.json.
 
 Targets (default: the embedded reference implementation):
   --endpoint URL        any server speaking the Customer Profiles REST-JSON protocol at URL
-  --region R            signing region for --endpoint (default us-east-1)
+  --target aws          real AWS with the default credential chain; refused unless CPCT_ALLOW_AWS=1, and when
+                        CPCT_AWS_ACCOUNT is set, unless the credentials belong to that account
+  --region R            region for --endpoint or --target aws (default us-east-1; for aws AWS_REGION first)
   --target embedded     the embedded reference implementation (the default)
   --fault NAME          the embedded implementation with one fault of the catalogue applied
-  --target aws, --record, --replay, --recordings DIR: not available yet (they arrive with a later issue)
+
+Record and replay:
+  --record              with --endpoint URL or --target aws: a live run that writes one sanitized tape per contract
+                        file to <recordings>/<endpoint|aws>/<file>.json, then scans them
+  --replay              offline, from tapes: <recordings> is a folder of tapes or holds exactly one <kind>/ folder
+  --recordings DIR      where tapes are written or read (default recordings/)
 
 Common:
   --reports DIR         where reports go (default reports/)
@@ -52,8 +66,6 @@ Common:
 
 Exit codes: 0 every contract PASS, NA or SKIP; 1 at least one FAIL; 2 usage or configuration error.
 `;
-
-const LATER = new Set(['record', 'replay', 'recordings']);
 
 function usage(expected: string, seen: string, action = 'see --help'): UsageError {
   return new UsageError({ component: COMPONENT, expected, seen, action });
@@ -107,15 +119,13 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
 
-  for (const flag of LATER) {
-    if (v[flag as keyof typeof v] !== undefined) {
-      throw usage('a flag this version implements', `--${flag}`, 'record and replay arrive with a later issue; run live with --endpoint or against the embedded target for now');
-    }
+  if (v.target !== undefined && v.target !== 'embedded' && v.target !== 'aws') {
+    throw usage('--target embedded or --target aws (or --endpoint URL)', `--target ${v.target}`, 'pick embedded or aws, or pass --endpoint URL');
   }
-  if (v.target !== undefined && v.target !== 'embedded') {
-    if (v.target === 'aws') throw usage('a target this version implements', '--target aws', 'the AWS target arrives with a later issue; use --endpoint URL for a live server');
-    throw usage('--target embedded (or --endpoint URL)', `--target ${v.target}`, 'pick embedded, or pass --endpoint URL');
-  }
+  if (v.recordings === '') throw usage('--recordings to name a directory', 'an empty value');
+  if (v.record && v.replay) throw usage('--record or --replay, not both', '--record together with --replay', 'record a live run first, then replay it');
+  if (v.recordings !== undefined && !v.record && !v.replay) throw usage('--recordings with --record or --replay', `--recordings ${v.recordings} alone`, 'add --record or --replay, or drop --recordings');
+  const recordings = path.resolve(cwd, v.recordings ?? DEFAULT_RECORDINGS);
 
   let seed = DEFAULT_SEED;
   if (v.seed !== undefined) {
@@ -140,14 +150,26 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
     throw usage(`--fault to name a fault of the catalogue (${FAULTS.map((f) => f.name).join(', ')})`, JSON.stringify(v.fault));
   }
   if (v.selftest) {
-    const extra = ['endpoint', 'fault', 'target', 'region'].filter((k) => v[k as keyof typeof v] !== undefined);
+    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings'].filter((k) => v[k as keyof typeof v] !== undefined);
     if (extra.length > 0) throw usage('--selftest alone (it always uses the embedded implementation)', extra.map((k) => `--${k}`).join(', '));
     return { kind: 'selftest', common };
   }
+  if (v.replay) {
+    const extra = ['endpoint', 'fault', 'target', 'region'].filter((k) => v[k as keyof typeof v] !== undefined);
+    if (extra.length > 0) throw usage('--replay without a live target (the tapes are the target)', extra.map((k) => `--${k}`).join(', '), 'drop them, or drop --replay to run live');
+    return { kind: 'run', target: { kind: 'replay', dir: recordings }, common };
+  }
+  const record = v.record ? { record: { dir: recordings } } : {};
   if (v.endpoint !== undefined) {
     if (v.fault !== undefined || v.target !== undefined) throw usage('--endpoint without --fault or --target', '--endpoint together with them', 'pick one target');
-    return { kind: 'run', target: { kind: 'endpoint', url: parseEndpointUrl({ value: v.endpoint }), region: v.region ?? DEFAULT_REGION }, common };
+    return { kind: 'run', target: { kind: 'endpoint', url: parseEndpointUrl({ value: v.endpoint }), region: v.region ?? DEFAULT_REGION }, common, ...record };
   }
-  if (v.region !== undefined) throw usage('--region only with --endpoint', `--region ${v.region}`);
+  if (v.target === 'aws') {
+    if (v.fault !== undefined) throw usage('--target aws without --fault (faults apply to the embedded implementation)', '--fault', 'drop --fault');
+    if (v.region !== undefined && !/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(v.region)) throw usage('--region to be an AWS region such as us-east-1', JSON.stringify(v.region));
+    return { kind: 'run', target: v.region === undefined ? { kind: 'aws' } : { kind: 'aws', region: v.region }, common, ...record };
+  }
+  if (v.record) throw usage('--record with a live target: --endpoint URL or --target aws', 'no live target', 'add --endpoint URL (e.g. npm run mock) or --target aws');
+  if (v.region !== undefined) throw usage('--region only with --endpoint or --target aws', `--region ${v.region}`);
   return { kind: 'run', target: { kind: 'embedded', fault: v.fault }, common };
 }

@@ -1,16 +1,23 @@
 import { openEmbeddedTarget } from './embedded.ts';
 import { openEndpointTarget } from './endpoint.ts';
+import { openAwsTarget } from './aws.ts';
+import { openReplayTarget } from './replay.ts';
 import type { Target, TargetSpec } from './types.ts';
 
 export type { Target, TargetSpec, WaiterTiming, StaticCredentials } from './types.ts';
 export { targetLabel, optionalOperations, TARGET_CAPABILITIES } from './capabilities.ts';
 
-/** Opens the target a run configuration names; called inside each vitest worker. */
-export function openTarget({ spec, optional }: { spec: TargetSpec; optional: readonly string[] }): Target {
+/** Opens the target a run configuration names for one contract file; called inside each vitest worker. */
+export function openTarget({ spec, optional, contractFile }: { spec: TargetSpec; optional: readonly string[]; contractFile?: string }): Target {
   switch (spec.kind) {
     case 'embedded':
       return openEmbeddedTarget({ spec, optional });
     case 'endpoint':
       return openEndpointTarget({ spec, optional });
+    case 'aws':
+      return openAwsTarget({ spec, optional });
+    case 'replay':
+      if (contractFile === undefined) throw new Error('targets: expected the contract file of a replay target (its tape is per file); saw none; pass contractFile');
+      return openReplayTarget({ spec, optional, contractFile });
   }
 }

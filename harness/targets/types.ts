@@ -1,5 +1,6 @@
 import type { CustomerProfilesClientConfig } from '@aws-sdk/client-customer-profiles';
 import type { MockOptions } from '../mock/models/types.ts';
+import type { ReplayFor } from '../recording/replay.ts';
 
 /** Static credentials handed from the CLI to the workers (the CLI is the only place that reads the environment). */
 export interface StaticCredentials {
@@ -27,6 +28,17 @@ export type TargetSpec =
       url: string;
       region: string;
       credentials: StaticCredentials;
+    }
+  | {
+      /** Real AWS: the SDK's default credential chain, resolved inside the worker. */
+      kind: 'aws';
+      region: string;
+    }
+  | {
+      /** Offline, from tapes `<dir>/<tapeKind>/<contract file>.json`: no socket is ever opened. */
+      kind: 'replay';
+      dir: string;
+      tapeKind: string;
     };
 
 /** How long and how often waiters poll for eventual consistency against a target. Seconds, as @smithy/util-waiter takes them. */
@@ -34,6 +46,8 @@ export interface WaiterTiming {
   maxWaitTime: number;
   minDelay: number;
   maxDelay: number;
+  /** Replay: polls follow each other without sleeping, as many as the tape recorded (bounded). */
+  replay?: boolean;
 }
 
 /** An opened target: everything a client needs to talk to it, made inside the worker. */
@@ -46,6 +60,8 @@ export interface Target {
   /** Operations the target may legitimately refuse (AccessDenied / unknown operation): such a refusal is NA. */
   readonly optional: ReadonlySet<string>;
   readonly waiter: WaiterTiming;
+  /** Replay only: the tape behind this target (its meta reproduces the recorded run; `handler.unused()` at the end). */
+  readonly replay?: ReplayFor;
   /** Releases what the target holds (nothing for HTTP endpoints; the in-process mock for embedded). */
   close(): Promise<void>;
 }

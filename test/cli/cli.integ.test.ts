@@ -40,14 +40,15 @@ describe('cpct usage errors', () => {
   it.each([
     [['--bogus'], 'known flags'],
     [['--endpoint', 'not a url'], '--endpoint to be an absolute URL'],
-    [['--target', 'aws'], 'the AWS target arrives with a later issue'],
-    [['--replay'], 'record and replay arrive with a later issue'],
+    [['--target', 'aws'], 'CPCT_ALLOW_AWS=1'],
+    [['--replay', '--recordings', '/nonexistent/cpct-tapes'], 'a recordings directory at /nonexistent/cpct-tapes'],
     [['--reports', '/dev/null/reports'], 'a writable reports directory'],
   ])('exits 2 with an expected / saw / what-to-do message given %j', async (args, fragment) => {
     const { code, stdout, stderr } = await runCli({ args, timeoutMs: CLI_TIMEOUT });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^cpct: expected .*; saw .*; .+/);
+    // The component prefix names who refused: the CLI, the AWS guard, the replay.
+    expect(stderr).toMatch(/^(cpct|aws|replay): expected .*; saw .*; .+/);
     expect(stderr).toContain(fragment);
   });
 

@@ -40,6 +40,22 @@ describe('parseCliArgs', () => {
     expect(mode.kind === 'run' && mode.common.grep?.source).toBe('^LAYOUT-');
   });
 
+  it('returns an AWS run with the region unresolved given --target aws alone, and with it given --region', () => {
+    expect(parse('--target', 'aws')).toMatchObject({ kind: 'run', target: { kind: 'aws' } });
+    expect(parse('--target', 'aws').kind === 'run' && 'region' in (parse('--target', 'aws') as { target: object }).target).toBe(false);
+    expect(parse('--target', 'aws', '--region', 'eu-west-2')).toMatchObject({ kind: 'run', target: { kind: 'aws', region: 'eu-west-2' } });
+  });
+
+  it('returns a record run into recordings/ under cwd given --record --endpoint, and into DIR given --recordings', () => {
+    expect(parse('--record', '--endpoint', 'http://127.0.0.1:1')).toMatchObject({ kind: 'run', target: { kind: 'endpoint' }, record: { dir: path.join(cwd, 'recordings') } });
+    expect(parse('--record', '--target', 'aws', '--recordings', 'tapes')).toMatchObject({ kind: 'run', target: { kind: 'aws' }, record: { dir: path.join(cwd, 'tapes') } });
+  });
+
+  it('returns a replay run from recordings/ under cwd given --replay, and from DIR given --recordings', () => {
+    expect(parse('--replay')).toEqual({ kind: 'run', target: { kind: 'replay', dir: path.join(cwd, 'recordings') }, common: expect.anything() });
+    expect(parse('--replay', '--recordings', '/abs/tapes/mock')).toMatchObject({ target: { kind: 'replay', dir: '/abs/tapes/mock' } });
+  });
+
   it('returns selftest and help modes', () => {
     expect(parse('--selftest').kind).toBe('selftest');
     expect(parse('--help').kind).toBe('help');
@@ -58,14 +74,20 @@ describe('parseCliArgs', () => {
     [['--grep', '('], 'valid regular expression'],
     [['--optional', 'NoSuchOperation'], '--optional to list operations in scope'],
     [['--fault', 'no-such-fault'], '--fault to name a fault'],
-    [['--target', 'aws'], 'the AWS target arrives with a later issue'],
-    [['--target', 'mars'], '--target embedded'],
-    [['--record', '--endpoint', 'http://x.test'], 'record and replay arrive with a later issue'],
-    [['--replay'], 'record and replay arrive with a later issue'],
-    [['--recordings', 'dir'], 'record and replay arrive with a later issue'],
+    [['--target', 'mars'], '--target embedded or --target aws'],
+    [['--target', 'aws', '--fault', 'tags-dropped'], '--target aws without --fault'],
+    [['--target', 'aws', '--region', 'moon'], '--region to be an AWS region'],
+    [['--record'], '--record with a live target'],
+    [['--record', '--fault', 'tags-dropped'], '--record with a live target'],
+    [['--record', '--replay'], '--record or --replay, not both'],
+    [['--replay', '--endpoint', 'http://x.test'], '--replay without a live target'],
+    [['--replay', '--target', 'aws'], '--replay without a live target'],
+    [['--recordings', 'dir'], '--recordings with --record or --replay'],
+    [['--replay', '--recordings', ''], '--recordings to name a directory'],
+    [['--selftest', '--replay'], '--selftest alone'],
     [['--selftest', '--endpoint', 'http://x.test'], '--selftest alone'],
     [['--endpoint', 'http://x.test', '--fault', 'tags-dropped'], 'pick one target'],
-    [['--region', 'eu-west-1'], '--region only with --endpoint'],
+    [['--region', 'eu-west-1'], '--region only with --endpoint or --target aws'],
     [['positional'], 'known flags'],
   ])('throws a UsageError for %j', (argv, fragment) => {
     const message = usageMessage(() => parse(...argv));

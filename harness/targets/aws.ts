@@ -1,0 +1,23 @@
+import type { Target, TargetSpec, WaiterTiming } from './types.ts';
+import { optionalOperations, targetLabel } from './capabilities.ts';
+
+/**
+ * The real service is eventually consistent (calculated attributes, object-type indexing): waiters allow it two
+ * minutes with a backoff that keeps the number of billed polls small.
+ */
+export const AWS_WAITER: WaiterTiming = { maxWaitTime: 120, minDelay: 1, maxDelay: 10 };
+
+/**
+ * Opens real AWS in `spec.region`. Credentials come from the SDK's default chain (profile, environment, SSO, instance
+ * role) inside the worker; the CLI has already refused to start without CPCT_ALLOW_AWS=1 and checked the account.
+ */
+export function openAwsTarget({ spec, optional }: { spec: Extract<TargetSpec, { kind: 'aws' }>; optional: readonly string[] }): Target {
+  return {
+    spec,
+    label: targetLabel({ spec }),
+    optional: optionalOperations({ spec, declared: optional }),
+    waiter: AWS_WAITER,
+    clientConfig: () => ({ region: spec.region, maxAttempts: 3 }),
+    close: async () => {},
+  };
+}
