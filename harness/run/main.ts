@@ -12,6 +12,7 @@ import { finishRecording, readOutbox, replayLabel, reportCalls, reportReplay } f
 import { DEFAULT_REGION, parseCliArgs, USAGE, type CliMode, type TargetChoice } from './options.ts';
 import { readSdkVersion } from './paths.ts';
 import { buildReport, exitCodeFor, writeReport, type CollectedResult } from './report.ts';
+import { writeRunReports } from '../reporters/index.ts';
 import { createContractRunner, type ContractRunner } from './runner.ts';
 import { runSelftest } from './selftest.ts';
 import { formatSummary } from './summary.ts';
@@ -247,6 +248,8 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     if (config.record) target += ` (recording to ${path.relative(io.cwd, path.join(config.record.dir, config.record.targetKind)) || '.'})`;
     const report = buildReport({ target, startedAt, sdkVersion: readSdkVersion(), seed: config.seed, results });
     const reportPath = await writeReport({ report, dir: mode.common.reportsDir });
+    // The human and CI views of the same results (conformance.md, junit.xml, index.html); computed, then written.
+    await writeRunReports({ dir: mode.common.reportsDir, report, results });
     io.stdout.write(formatSummary({ target, seed: config.seed, runId: config.runId, results, strict: mode.common.strict, reportPath }));
     const calls = await reportCalls({ target, sessions, dir: mode.common.reportsDir });
     if (spec.kind === 'aws') io.stdout.write(calls.text);
