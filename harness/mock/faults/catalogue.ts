@@ -1,5 +1,6 @@
 import { aroundCalls, aroundReplies, errorReply, isSuccess, listOperations, type Around, type Json, type Reply, type WireTools } from './http.ts';
 import type { Fault, FaultPlan } from './types.ts';
+import { CALCULATED_FAULTS } from './calculated.ts';
 
 /**
  * The fault catalogue: each fault makes the reference implementation wrong in exactly one way, from outside (a
@@ -437,6 +438,7 @@ export const FAULTS: readonly Fault[] = [
         if (Array.isArray(body.Objects) && body.Objects.length > 5) body.Objects = body.Objects.slice(0, 5);
       }),
   },
+  ...CALCULATED_FAULTS,
 ];
 
 /** Looks a fault up by name. */

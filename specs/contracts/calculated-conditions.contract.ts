@@ -1,0 +1,147 @@
+/**
+ * Calculated attribute conditions: ObjectCount, Threshold with each operator, and Filter with Include ALL/ANY/NONE,
+ * one and two groups and each of the 15 DimensionTypes, over generated T&H objects plus designed ones. Expected values
+ * come from the independent oracle (generators/oracle). Every rule these contracts rest on beyond the model's shapes
+ * (which N objects ObjectCount keeps, what a failed Threshold returns, how each DimensionType compares) is one of the
+ * semantics doc's assumed rules, so every contract here is level `assumed`.
+ */
+import type { Filter, FilterDimension, FilterDimensionType } from '@aws-sdk/client-customer-profiles';
+import { contractFile } from '../../harness/contracts/contract.ts';
+import { computeCalculatedAttribute, toNumber } from '../../generators/oracle/index.ts';
+import { dateOnly, isoString, MS_PER_DAY } from '../../generators/time.ts';
+import { buildWorld, checkValues, type DefinitionContext, type DefinitionSpec, type ValueCheck } from './calculated-world.ts';
+
+const { contract, wireContract, fixture } = contractFile({ area: 'calculated-conditions' });
+
+const OPERATIONS = ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'];
+const SEMANTICS = 'docs/calculated-attribute-semantics.md';
+
+const dim = (attribute: string, DimensionType: FilterDimensionType, Values: string[]): FilterDimension => ({ Attributes: { [attribute]: { DimensionType, Values } } });
+
+/** Threshold values chosen from the planned data by the oracle: some profiles pass, some fail. */
+function thresholds({ ctx, sum }: { ctx: DefinitionContext; sum: DefinitionSpec }): { middle: string; designed: string } {
+  const sums = new Map<string, string>();
+  for (const p of ctx.plan.profiles) {
+    if (!p.objects.some((o) => o.type === 'tx')) continue;
+    const r = computeCalculatedAttribute({ definition: sum, objects: ctx.plannedObjects(p), nowMs: ctx.referenceMs });
+    if (r.value !== null) sums.set(p.label, r.value);
+  }
+  const sorted = [...new Set(sums.values())].sort((a, b) => toNumber({ value: a })! - toNumber({ value: b })!);
+  const designed = sums.get('designed-tie');
+  if (sorted.length < 3 || designed === undefined) throw new Error(`calculated contracts: expected at least 3 distinct planned sums and one for designed-tie; saw ${JSON.stringify([...sums])}`);
+  return { middle: sorted[Math.floor(sorted.length / 2)], designed };
+}
+
+function definitions(ctx: DefinitionContext): Record<string, DefinitionSpec> {
+  const { t, referenceMs: R } = ctx;
+  const all = { UseHistoricalData: true } as const;
+  const sum: DefinitionSpec = { Statistic: 'SUM', AttributeDetails: { Attributes: [{ Name: 'PointsEarned' }], Expression: `{${t.tx}.PointsEarned}` }, ...all };
+  const { middle, designed } = thresholds({ ctx, sum });
+  const countRevenue = (Filter: Filter): DefinitionSpec => ({
+    Statistic: 'COUNT',
+    AttributeDetails: { Attributes: [{ Name: 'StayRevenueId' }], Expression: `{${t.rev}.StayRevenueId}` },
+    Filter,
+    ...all,
+  });
+  const one = (d: FilterDimension): DefinitionSpec => countRevenue({ Include: 'ALL', Groups: [{ Type: 'ALL', Dimensions: [d] }] });
+  const day = (n: number) => dateOnly({ ms: R - n * MS_PER_DAY });
+  const twoGroups = (Include: Filter['Include']): DefinitionSpec =>
+    countRevenue({
+      Include,
+      Groups: [
+        { Type: 'ALL', Dimensions: [dim('RevenueType', 'INCLUSIVE', ['ROOM', 'TAX']), dim('CurrencyCode', 'EXCLUSIVE', ['JPY'])] },
+        { Type: 'ANY', Dimensions: [dim('Amount', 'GREATER_THAN', ['100']), dim('Description', 'CONTAINS', ['charge'])] },
+      ],
+    });
+  const oneGroup = (Type: 'ALL' | 'ANY' | 'NONE'): DefinitionSpec =>
+    countRevenue({ Include: 'ALL', Groups: [{ Type, Dimensions: [dim('RevenueType', 'INCLUSIVE', ['ROOM']), dim('Amount', 'GREATER_THAN', ['200'])] }] });
+  return {
+    'count-first': { Statistic: 'FIRST_OCCURRENCE', AttributeDetails: { Attributes: [{ Name: 'TransactionId' }], Expression: `{${t.tx}.TransactionId}` }, Conditions: { ObjectCount: 3 }, ...all },
+    'count-sum': { ...sum, Conditions: { ObjectCount: 3 } },
+    'thr-gt': { ...sum, Conditions: { Threshold: { Value: middle, Operator: 'GREATER_THAN' } } },
+    'thr-lt': { ...sum, Conditions: { Threshold: { Value: middle, Operator: 'LESS_THAN' } } },
+    'thr-eq': { ...sum, Conditions: { Threshold: { Value: designed, Operator: 'EQUAL_TO' } } },
+    'thr-ne': { ...sum, Conditions: { Threshold: { Value: designed, Operator: 'NOT_EQUAL_TO' } } },
+    'f-inclusive': one(dim('RevenueType', 'INCLUSIVE', ['ROOM', 'TAX'])),
+    'f-exclusive': one(dim('RevenueType', 'EXCLUSIVE', ['ROOM'])),
+    'f-contains': one(dim('Description', 'CONTAINS', ['service'])),
+    'f-begins': one(dim('HotelCode', 'BEGINS_WITH', ['HBL', 'AUR'])),
+    'f-ends': one(dim('HotelCode', 'ENDS_WITH', ['01'])),
+    'f-equal': one(dim('Amount', 'EQUAL', ['100'])),
+    'f-gt': one(dim('Amount', 'GREATER_THAN', ['100'])),
+    'f-lt': one(dim('Amount', 'LESS_THAN', ['0.5'])),
+    'f-ge': one(dim('Amount', 'GREATER_THAN_OR_EQUAL', ['1234.56'])),
+    'f-le': one(dim('Amount', 'LESS_THAN_OR_EQUAL', ['0.5'])),
+    'f-before': one(dim('RevenueDate', 'BEFORE', [isoString({ ms: R - 30 * MS_PER_DAY, offsetMinutes: 0, style: 'Z', precision: 's' })])),
+    'f-after': one(dim('RevenueDate', 'AFTER', [day(30)])),
+    'f-between': one(dim('RevenueDate', 'BETWEEN', [day(60), day(5)])),
+    'f-not-between': one(dim('RevenueDate', 'NOT_BETWEEN', [day(60), day(5)])),
+    'f-on': one(dim('RevenueDate', 'ON', [day(10)])),
+    'inc-all': twoGroups('ALL'),
+    'inc-any': twoGroups('ANY'),
+    'inc-none': twoGroups('NONE'),
+    'grp-all': oneGroup('ALL'),
+    'grp-any': oneGroup('ANY'),
+    'grp-none': oneGroup('NONE'),
+  };
+}
+
+const world = fixture((session) => buildWorld({ session, types: ['tx', 'rev'], definitions }));
+
+const assumedContract = (id: string, title: string, definitions: string[], source: string, extra: Partial<ValueCheck> = {}) =>
+  contract({ id, title, operations: OPERATIONS, level: 'assumed', source }, async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: definitions.map((definition) => ({ definition, compare: 'text' as const, empty: 'absent' as const, ...extra })) });
+  });
+
+assumedContract(
+  'CALC-COND-COUNT-01',
+  'ObjectCount 3 uses the 3 most recently ingested objects (FIRST_OCCURRENCE and SUM over them)',
+  ['count-first', 'count-sum'],
+  `model: ObjectCount "The number of profile objects used for the calculated attribute"; which objects: assumed (${SEMANTICS} R10, the N last)`,
+);
+
+const threshold = (id: string, operator: string, definition: string, chosen: string) =>
+  assumedContract(
+    id,
+    `Threshold ${operator} (${chosen}): the SUM is returned when the comparison holds, no Value when it does not`,
+    [definition],
+    `model: Threshold {Value, Operator ${operator}}; its effect is assumed (${SEMANTICS} R13, R21: numeric comparison, no Value when it fails)`,
+  );
+threshold('CALC-COND-THRESHOLD-01', 'GREATER_THAN', 'thr-gt', 'the middle planned sum');
+threshold('CALC-COND-THRESHOLD-02', 'LESS_THAN', 'thr-lt', 'the middle planned sum');
+threshold('CALC-COND-THRESHOLD-03', 'EQUAL_TO', 'thr-eq', 'one designed profile\'s sum');
+threshold('CALC-COND-THRESHOLD-04', 'NOT_EQUAL_TO', 'thr-ne', 'one designed profile\'s sum');
+
+assumedContract(
+  'CALC-FILTER-TEXT-01',
+  'Filter dimensions INCLUSIVE, EXCLUSIVE, CONTAINS, BEGINS_WITH and ENDS_WITH keep the matching objects',
+  ['f-inclusive', 'f-exclusive', 'f-contains', 'f-begins', 'f-ends'],
+  `model: FilterDimensionType; the comparisons are assumed (${SEMANTICS} R9: the field's text, case-sensitive)`,
+);
+assumedContract(
+  'CALC-FILTER-NUMBER-01',
+  'Filter dimensions EQUAL, GREATER_THAN, LESS_THAN, GREATER_THAN_OR_EQUAL and LESS_THAN_OR_EQUAL compare amounts as numbers',
+  ['f-equal', 'f-gt', 'f-lt', 'f-ge', 'f-le'],
+  `model: FilterDimensionType; the comparisons are assumed (${SEMANTICS} R9, R16: "100.00" equals 100; strict bounds exclude equality)`,
+);
+assumedContract(
+  'CALC-FILTER-DATE-01',
+  'Filter dimensions BEFORE, AFTER, BETWEEN, NOT_BETWEEN and ON compare ISO dates with offsets by their instant (ON by UTC day)',
+  ['f-before', 'f-after', 'f-between', 'f-not-between', 'f-on'],
+  `model: FilterDimensionType; the comparisons are assumed (${SEMANTICS} R9: filter dates, ON by UTC calendar day)`,
+);
+assumedContract(
+  'CALC-FILTER-INCLUDE-01',
+  'Filter Include ALL, ANY and NONE over two groups keep objects matching all, any and none of the groups',
+  ['inc-all', 'inc-any', 'inc-none'],
+  `model: Filter.Include "Define whether to include or exclude objects for Calculated Attributed calculation that fit the filter groups criteria"; the reading is assumed (${SEMANTICS} R9)`,
+);
+assumedContract(
+  'CALC-FILTER-GROUP-01',
+  'a single filter group of Type ALL, ANY and NONE matches when all, any and none of its dimensions match',
+  ['grp-all', 'grp-any', 'grp-none'],
+  `model: FilterGroup.Type "Defines how to interact with the dimensions"; the reading is assumed (${SEMANTICS} R9)`,
+);
+
+wireContract();

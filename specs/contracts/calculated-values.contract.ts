@@ -1,0 +1,274 @@
+/**
+ * Calculated attribute values: the eight statistics, the time windows (Range, ValueRange, TimestampSource in both
+ * formats, ingestion time) and UseHistoricalData, over generated T&H objects of several profiles plus designed ones.
+ * Expected values come from the independent oracle (generators/oracle) fed with the same objects, never from the
+ * target. Contracts whose expectation rests on a rule docs/calculated-attribute-semantics.md marks as assumed are
+ * level `assumed`; the others compare numbers as numbers (the text rendering R11 is assumed) and skip the pairs the
+ * oracle gives no value (R12, assumed).
+ */
+import { contractFile } from '../../harness/contracts/contract.ts';
+import { buildWorld, checkValues, EDGE_SLACK_MS, expectedAt, withLabels, type DefinitionSpec, type TypeKey, type World, type WorldProfile } from './calculated-world.ts';
+
+const { contract, wireContract, fixture } = contractFile({ area: 'calculated-values' });
+
+const STATS_DOC = 'doc: admin guide, calculated attribute definitions (statistics list; behaviour-notes.md "Statistic semantics")';
+const MODEL_RANGE =
+  'model: Range "the relative time period over which data is included", Value/Unit DAYS, ValueRange "overrides Value", positive = past, negative = future; TimestampSource/TimestampFormat (only objects a day or more from an edge are compared: the day length is assumed)';
+const EXACT = { tolerance: 0 } as const;
+
+/** Every definition of this file, created before the objects (history ones between the two halves of `hist`). */
+function definitions({ t }: { t: Record<TypeKey, string> }): Record<string, DefinitionSpec> {
+  const attr = (type: TypeKey, name: string) => ({ Attributes: [{ Name: name }], Expression: `{${t[type]}.${name}}` });
+  const all = { UseHistoricalData: true } as const;
+  const segWindow = (Range: Record<string, unknown>): DefinitionSpec => ({
+    Statistic: 'COUNT',
+    AttributeDetails: attr('seg', 'SegmentId'),
+    Conditions: { Range: { Unit: 'DAYS', TimestampSource: `{${t.seg}.DepartureDateTime}`, TimestampFormat: 'EPOCHMILLI', ...Range } },
+    ...all,
+  });
+  return {
+    'stat-count': { Statistic: 'COUNT', AttributeDetails: attr('tx', 'TransactionId'), ...all },
+    'stat-sum': { Statistic: 'SUM', AttributeDetails: attr('tx', 'PointsEarned'), ...all },
+    'stat-min': { Statistic: 'MINIMUM', AttributeDetails: attr('tx', 'PointsEarned'), ...all },
+    'stat-max': { Statistic: 'MAXIMUM', AttributeDetails: attr('tx', 'PointsEarned'), ...all },
+    'stat-avg': { Statistic: 'AVERAGE', AttributeDetails: attr('tx', 'PointsEarned'), ...all },
+    'stat-first': { Statistic: 'FIRST_OCCURRENCE', AttributeDetails: attr('tx', 'TransactionId'), ...all },
+    'stat-last': { Statistic: 'LAST_OCCURRENCE', AttributeDetails: attr('tx', 'TransactionId'), ...all },
+    'stat-maxocc': { Statistic: 'MAX_OCCURRENCE', AttributeDetails: attr('tx', 'Channel'), ...all },
+    'stat-expr': {
+      Statistic: 'SUM',
+      AttributeDetails: { Attributes: [{ Name: 'AmountPerNight' }, { Name: 'NumberOfNights' }], Expression: `{${t.res}.AmountPerNight} * {${t.res}.NumberOfNights}` },
+      ...all,
+    },
+    'dec-sum': { Statistic: 'SUM', AttributeDetails: attr('rev', 'Amount'), ...all },
+    'dec-min': { Statistic: 'MINIMUM', AttributeDetails: attr('rev', 'Amount'), ...all },
+    'dec-max': { Statistic: 'MAXIMUM', AttributeDetails: attr('rev', 'Amount'), ...all },
+    'dec-avg': { Statistic: 'AVERAGE', AttributeDetails: attr('rev', 'Amount'), ...all },
+    'win-value': segWindow({ Value: 30 }),
+    'win-past': segWindow({ ValueRange: { Start: 365, End: 30 } }),
+    'win-now': segWindow({ ValueRange: { Start: 7, End: -7 } }),
+    'win-future': segWindow({ ValueRange: { Start: -1, End: -60 } }),
+    'win-override': segWindow({ Value: 1, ValueRange: { Start: 400, End: 0 } }),
+    'win-edge': segWindow({ ValueRange: { Start: 7, End: -1 } }),
+    'win-iso-compact': {
+      Statistic: 'COUNT',
+      AttributeDetails: attr('rev', 'StayRevenueId'),
+      Conditions: { Range: { Value: 180, Unit: 'DAYS', TimestampSource: `{${t.rev}.RevenueDate}`, TimestampFormat: 'ISO_8601' } },
+      ...all,
+    },
+    'win-iso-colon': {
+      Statistic: 'COUNT',
+      AttributeDetails: attr('tx', 'TransactionId'),
+      Conditions: { Range: { Value: 365, Unit: 'DAYS', TimestampSource: `{${t.tx}.TransactionDate}`, TimestampFormat: 'ISO_8601' } },
+      ...all,
+    },
+    'win-iso-z': {
+      Statistic: 'COUNT',
+      AttributeDetails: attr('rev', 'StayRevenueId'),
+      Conditions: { Range: { Value: 180, Unit: 'DAYS', TimestampSource: `{${t.rev}.CreatedDate}`, TimestampFormat: 'ISO_8601' } },
+      ...all,
+    },
+    'win-ingest': { Statistic: 'COUNT', AttributeDetails: attr('tx', 'TransactionId'), Conditions: { Range: { Value: 7, Unit: 'DAYS' } }, ...all },
+    'hist-false': { Statistic: 'COUNT', AttributeDetails: attr('hist', 'TransactionId'), UseHistoricalData: false },
+    'hist-true': { Statistic: 'COUNT', AttributeDetails: attr('hist', 'TransactionId'), UseHistoricalData: true },
+  };
+}
+
+const world = fixture((session) => buildWorld({ session, types: ['tx', 'rev', 'seg', 'res', 'hist'], definitions }));
+
+/** The values of MAX_OCCURRENCE's groups for a profile, by the oracle: whether one value is strictly the most frequent. */
+function hasUniqueWinner({ w, profile }: { w: World; profile: WorldProfile }): boolean {
+  // No Range: the instant does not matter.
+  const r = expectedAt({ definition: w.definitions['stat-maxocc'], profile, nowMs: w.referenceMs });
+  const counts = new Map<string, number>();
+  for (const i of r.included) counts.set(String(i.value), (counts.get(String(i.value)) ?? 0) + 1);
+  const sorted = [...counts.values()].sort((a, b) => b - a);
+  return sorted.length > 0 && (sorted.length === 1 || sorted[0] > sorted[1]);
+}
+
+// ---- statistics -------------------------------------------------------------------------------------------------
+
+const statistic = (id: string, title: string, definition: string, compare: { tolerance: number } | 'text', extra = '') =>
+  contract(
+    { id, title, operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'], level: 'must', source: `${STATS_DOC}${extra}` },
+    async ({ session, note }) => {
+      const w = await world();
+      await checkValues({ session, note, world: w, checks: [{ definition, compare, empty: 'skip' }] });
+    },
+  );
+
+statistic('CALC-STAT-COUNT-01', 'COUNT is the number of objects of the type, for generated, single-object and designed profiles', 'stat-count', EXACT, '; COUNT "returns the count"');
+statistic('CALC-STAT-SUM-01', 'SUM of integer points (redemptions negative) equals the oracle\'s sum', 'stat-sum', EXACT, '; SUM "returns the sum"');
+statistic('CALC-STAT-MINIMUM-01', 'MINIMUM of integer points equals the smallest, negatives included', 'stat-min', EXACT);
+statistic('CALC-STAT-MAXIMUM-01', 'MAXIMUM of integer points equals the largest', 'stat-max', EXACT);
+statistic(
+  'CALC-STAT-AVERAGE-01',
+  'AVERAGE of integer points equals the mean (compared as a number within 0.005; the rendering is assumed)',
+  'stat-avg',
+  { tolerance: 0.005 },
+  '; AVERAGE "returns the mean"; the 6-decimal rendering (R11) is assumed, so the value is compared as a number',
+);
+statistic('CALC-STAT-FIRST-01', 'FIRST_OCCURRENCE is the value of the earliest ingested object', 'stat-first', 'text', '; FIRST_OCCURRENCE: "earliest ingested"');
+statistic('CALC-STAT-LAST-01', 'LAST_OCCURRENCE is the value of the most recently ingested object', 'stat-last', 'text', '; LAST_OCCURRENCE: "most recently ingested"');
+
+contract(
+  {
+    id: 'CALC-STAT-MAXOCC-01',
+    title: 'MAX_OCCURRENCE is the most frequent value, where one value is strictly the most frequent',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'must',
+    source: `${STATS_DOC}; MAX_OCCURRENCE "returns the most frequent value" (ties are CALC-STAT-MAXOCC-02)`,
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: [{ definition: 'stat-maxocc', compare: 'text', empty: 'skip', profiles: (p) => hasUniqueWinner({ w, profile: p }) }] });
+  },
+);
+
+contract(
+  {
+    id: 'CALC-STAT-MAXOCC-02',
+    title: 'MAX_OCCURRENCE breaks a tie for the value whose latest occurrence is latest (both orders)',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'assumed',
+    source: 'assumed: docs/calculated-attribute-semantics.md, Statistics, MAX_OCCURRENCE tie rule (the docs say only "most frequent")',
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: [{ definition: 'stat-maxocc', compare: 'text', empty: 'absent', profiles: withLabels({ labels: ['designed-tie', 'designed-reversed-tie'] }) }] });
+  },
+);
+
+contract(
+  {
+    id: 'CALC-STAT-EXPR-01',
+    title: 'SUM over an expression of two attributes ({T.AmountPerNight} * {T.NumberOfNights}) equals the oracle',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'assumed',
+    source: 'model: Expression is "a mathematical expression" over at most two attributes of one object type; the operators and the rendering are assumed (semantics R4, R6, R11)',
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: [{ definition: 'stat-expr', compare: 'text', empty: 'skip' }] });
+  },
+);
+
+contract(
+  {
+    id: 'CALC-STAT-DECIMAL-01',
+    title: 'SUM, MINIMUM, MAXIMUM and AVERAGE of decimal and negative amounts render as the oracle does',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'assumed',
+    source: 'assumed: docs/calculated-attribute-semantics.md R11 and R20 (6-decimal rendering, exact sums, AVERAGE as one division)',
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: ['dec-sum', 'dec-min', 'dec-max', 'dec-avg'].map((definition) => ({ definition, compare: 'text' as const, empty: 'skip' as const })) });
+  },
+);
+
+contract(
+  {
+    id: 'CALC-STAT-EMPTY-01',
+    title: 'a profile with no object of the type has no Value and no LastObjectTimestamp, for COUNT and SUM too',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition'],
+    level: 'assumed',
+    source: 'assumed: docs/calculated-attribute-semantics.md R12 (empty selection: no Value, for every statistic)',
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    const none = withLabels({ labels: ['designed-windows'] });
+    await checkValues({ session, note, world: w, checks: ['stat-count', 'stat-sum', 'stat-first'].map((definition) => ({ definition, compare: 'text' as const, empty: 'absent' as const, timestamp: 'exact' as const, profiles: none })) });
+  },
+);
+
+// ---- windows ----------------------------------------------------------------------------------------------------
+
+const windowContract = (id: string, title: string, definitions: string[], source: string) =>
+  contract(
+    { id, title, operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'], level: 'must', source },
+    async ({ session, note }) => {
+      const w = await world();
+      await checkValues({ session, note, world: w, checks: definitions.map((definition) => ({ definition, compare: EXACT, empty: 'skip' as const, days: 'tolerant' as const })) });
+    },
+  );
+
+windowContract('CALC-WIN-VALUE-01', 'Range Value 30 DAYS by an EPOCHMILLI TimestampSource counts the objects of the last 30 days (objects a day or more from an edge)', ['win-value'], MODEL_RANGE);
+windowContract('CALC-WIN-PAST-01', 'ValueRange Start 365, End 30 (both in the past) counts the objects between them', ['win-past'], MODEL_RANGE);
+windowContract('CALC-WIN-NOW-01', 'ValueRange Start 7, End -7 (spanning now) counts past and future objects within a week', ['win-now'], MODEL_RANGE);
+windowContract('CALC-WIN-FUTURE-01', 'ValueRange Start -1, End -60 (in the future) counts the objects due in 1 to 60 days', ['win-future'], MODEL_RANGE);
+windowContract('CALC-WIN-OVERRIDE-01', 'ValueRange overrides Value: Value 1 with ValueRange 400..0 counts 400 days', ['win-override'], MODEL_RANGE);
+windowContract(
+  'CALC-WIN-ISO-01',
+  'ISO_8601 TimestampSource values with offsets ±HHMM, ±HH:MM and Z place objects in the window by their instant (objects a day or more from an edge)',
+  ['win-iso-compact', 'win-iso-colon', 'win-iso-z'],
+  'model: TimestampFormat ISO_8601 "with an optional offset of Z or in the format HH:MM or HHMM"; Range Value in DAYS',
+);
+windowContract(
+  'CALC-WIN-INGEST-01',
+  'without TimestampSource the ingestion time decides: objects dated years ago but ingested now are in a 7-day window',
+  ['win-ingest'],
+  'model: TimestampSource "An expression specifying the field in your JSON object from which the date should be parsed" (none given: the object\'s own time, i.e. when it was ingested)',
+);
+
+contract(
+  {
+    id: 'CALC-WIN-EDGE-01',
+    title: 'window edges are exact days: an object 1 s beyond an edge at the reference time is out, one just inside is in',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'assumed',
+    source: 'assumed: docs/calculated-attribute-semantics.md R8 (a day is 86,400,000 ms; edges inclusive)',
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: [{ definition: 'win-edge', compare: 'text', empty: 'absent', profiles: withLabels({ labels: ['designed-edges'] }) }] });
+    const age = session.now() - w.referenceMs;
+    if (age > EDGE_SLACK_MS) note(`the run was ${Math.round(age / 1000)} s old at this check: the objects placed just inside the window edges had moved out (the oracle expected it)`);
+  },
+);
+
+contract(
+  {
+    id: 'CALC-WIN-ISO-02',
+    title: 'ISO_8601 offsets decide near a window edge: 2 h inside at -08:00 / -0800 is in, far outside at +05:30 is out',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'assumed',
+    source: 'model: ISO_8601 "with an optional offset of Z or in the format HH:MM or HHMM"; the exact day length of the window is assumed (docs/calculated-attribute-semantics.md R8)',
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: ['win-iso-compact', 'win-iso-colon', 'win-iso-z'].map((definition) => ({ definition, compare: 'text' as const, empty: 'absent' as const, profiles: withLabels({ labels: ['designed-tie'] }) })) });
+  },
+);
+
+// ---- history ----------------------------------------------------------------------------------------------------
+
+contract(
+  {
+    id: 'CALC-HIST-01',
+    title: 'UseHistoricalData false: objects ingested before the definition are left out, later ones counted',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'must',
+    source: 'model: UseHistoricalData "Whether historical data ingested before the Calculated Attribute was created should be included in calculations"',
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: [{ definition: 'hist-false', compare: EXACT, empty: 'skip' }] });
+  },
+);
+
+contract(
+  {
+    id: 'CALC-HIST-02',
+    title: 'UseHistoricalData true: objects ingested before and after the definition are both counted',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'must',
+    source: 'model: UseHistoricalData "Whether historical data ingested before the Calculated Attribute was created should be included in calculations"',
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: [{ definition: 'hist-true', compare: EXACT, empty: 'skip' }] });
+  },
+);
+
+wireContract();
