@@ -8,6 +8,8 @@ import { domainPrefix, type RunConfig, type SessionReport } from '../run/config.
 import { createSchemaRegistry, type SchemaRegistry } from '../schemas.ts';
 import { openTarget, type Target } from '../targets/index.ts';
 import { attachWireValidation, type WireValidation } from '../wire-validation/index.ts';
+import type { WireExchange } from '../wire-validation/validate.ts';
+import type { ExchangeLike } from '../reporters/common.ts';
 import { ErrorExpectations } from './service-errors.ts';
 import { waitUntil } from './waiters.ts';
 
@@ -137,7 +139,7 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
         // A failure here (a faulty target) is left to the CLI's sweep, which reports what it cannot delete.
         await client.send(new DeleteDomainCommand({ DomainName: name })).catch(() => undefined);
       }
-      const report: SessionReport = { area, calls: callsByOperation({ wire }) };
+      const report: SessionReport = { area, calls: callsByOperation({ wire }), exchanges: wire.exchanges().map((exchange) => slimExchange({ exchange })) };
       wire.detach();
       client.destroy();
       await target.close();
@@ -161,6 +163,31 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
         writeFileSync(path.join(config.outbox, `${area}.json`), JSON.stringify(report));
       }
       if (saveError) throw saveError;
+    },
+  };
+}
+
+/** Longest string kept in a slimmed body: enum values and member names are short; 2 MB layouts need not travel. */
+const SLIM_STRING = 256;
+
+/** An exchange as the coverage report needs it: bodies re-serialised with long strings emptied (keys kept). */
+function slimExchange({ exchange }: { exchange: WireExchange }): ExchangeLike {
+  const slim = (text: string | null): string | null => {
+    if (text === null || text === '') return text;
+    try {
+      return JSON.stringify(JSON.parse(text), (_key, value: unknown) => (typeof value === 'string' && value.length > SLIM_STRING ? '' : value));
+    } catch {
+      return '';
+    }
+  };
+  return {
+    operation: exchange.operation,
+    request: { method: exchange.request.method, path: exchange.request.path, query: exchange.request.query, body: slim(exchange.request.body) },
+    // The error type travels in a header; the other headers are not needed for coverage.
+    response: {
+      status: exchange.response.status,
+      headers: Object.fromEntries(Object.entries(exchange.response.headers).filter(([name]) => name === 'x-amzn-errortype' || name === 'content-type')),
+      body: slim(new TextDecoder().decode(exchange.response.body)) ?? '',
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ExchangeLike } from '../reporters/common.ts';
 import type {} from 'vitest';
 import type { TargetSpec } from '../targets/types.ts';
 
@@ -43,6 +44,8 @@ export interface SessionReport {
   tape?: { file: string; sdkVersion?: string; projectVersion?: string; targetKind?: string; notes: string[]; error?: string };
   /** Record: the tape written, or why it was not. */
   recorded?: { file: string; interactions?: number; flagged?: number; error?: string };
+  /** The file's exchanges with long strings cut, for the API-surface coverage report. */
+  exchanges?: ExchangeLike[];
 }
 
 /** The key under which the run configuration is provided to the workers. */

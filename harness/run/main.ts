@@ -12,7 +12,9 @@ import { finishRecording, readOutbox, replayLabel, reportCalls, reportReplay } f
 import { DEFAULT_REGION, parseCliArgs, USAGE, type CliMode, type TargetChoice } from './options.ts';
 import { readSdkVersion } from './paths.ts';
 import { buildReport, exitCodeFor, writeReport, type CollectedResult } from './report.ts';
-import { writeRunReports } from '../reporters/index.ts';
+import { buildApiCoverage, writeRunReports } from '../reporters/index.ts';
+import { loadOperationIndex } from '../operation-index.ts';
+import { SCOPED_OPERATIONS } from '../scope.ts';
 import { createContractRunner, type ContractRunner } from './runner.ts';
 import { runSelftest } from './selftest.ts';
 import { formatSummary } from './summary.ts';
@@ -249,7 +251,8 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     const report = buildReport({ target, startedAt, sdkVersion: readSdkVersion(), seed: config.seed, results });
     const reportPath = await writeReport({ report, dir: mode.common.reportsDir });
     // The human and CI views of the same results (conformance.md, junit.xml, index.html); computed, then written.
-    await writeRunReports({ dir: mode.common.reportsDir, report, results });
+    const coverage = buildApiCoverage({ index: loadOperationIndex(), exchanges: sessions.flatMap((s) => s.exchanges ?? []), scope: SCOPED_OPERATIONS });
+    await writeRunReports({ dir: mode.common.reportsDir, report, results, coverage });
     io.stdout.write(formatSummary({ target, seed: config.seed, runId: config.runId, results, strict: mode.common.strict, reportPath }));
     const calls = await reportCalls({ target, sessions, dir: mode.common.reportsDir });
     if (spec.kind === 'aws') io.stdout.write(calls.text);
