@@ -1,3 +1,4 @@
+import { layoutOfSize } from '../../generators/scenarios/layouts.ts';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
@@ -38,16 +39,6 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** A layout document of roughly `chars` characters, shaped like a Profile Explorer definition. */
-function layoutOf(chars: number): string {
-  const items: unknown[] = [];
-  let i = 0;
-  while (JSON.stringify(items).length < chars) {
-    items.push({ Type: 'KeyValuePair', Id: `kv-${i}`, Props: { label: `Field ${i}` }, Children: [], DataSource: { path: `Attributes.f${i++}` } });
-  }
-  return JSON.stringify({ Type: 'BoardItem', Id: 'root', Props: {}, Children: items, DataSource: {} });
-}
-
 function client(requestHandler: SdkHttpHandler): CustomerProfilesClient {
   return new CustomerProfilesClient({ region: 'us-east-1', endpoint: IN_PROCESS_ENDPOINT, credentials: MOCK_CREDENTIALS, requestHandler, maxAttempts: 1 });
 }
@@ -63,7 +54,7 @@ export async function runInProcessBench({ calls = 3000, rounds = 5, layoutChars 
     Description: 'bench layout',
     DisplayName: 'Bench',
     LayoutType: 'PROFILE_EXPLORER',
-    Layout: layoutOf(layoutChars),
+    Layout: layoutOfSize({ seed: 1, chars: layoutChars }),
   }));
   const command = () => new GetDomainLayoutCommand({ DomainName: 'bench', LayoutDefinitionName: 'main' });
 

@@ -1,3 +1,4 @@
+import { layoutOfSize } from '../../generators/scenarios/layouts.ts';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CreateDomainCommand, CreateDomainLayoutCommand, CustomerProfilesClient, GetDomainLayoutCommand } from '@aws-sdk/client-customer-profiles';
@@ -39,12 +40,6 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function layoutOf(chars: number): string {
-  const items: unknown[] = [];
-  for (let i = 0; JSON.stringify(items).length < chars; i++) items.push({ Type: 'KeyValuePair', Id: `kv-${i}`, Props: { label: `Field ${i}` } });
-  return JSON.stringify({ Type: 'BoardItem', Id: 'root', Children: items });
-}
-
 function client(requestHandler?: SdkHttpHandler, endpoint = IN_PROCESS_ENDPOINT): CustomerProfilesClient {
   return new CustomerProfilesClient({ region: 'us-east-1', endpoint, credentials: MOCK_CREDENTIALS, maxAttempts: 1, ...(requestHandler ? { requestHandler } : {}) });
 }
@@ -63,7 +58,7 @@ export async function runReplayBench({ calls = 3000, nockCalls = 200, rounds = 5
   const mock = createMock({ clock: new ManualClock({ startMs: Date.UTC(2025, 5, 9) }) });
   const setup = mock.client();
   await setup.send(new CreateDomainCommand({ DomainName: 'bench', DefaultExpirationDays: 7 }));
-  await setup.send(new CreateDomainLayoutCommand({ DomainName: 'bench', LayoutDefinitionName: 'main', Description: 'bench', DisplayName: 'Bench', LayoutType: 'PROFILE_EXPLORER', Layout: layoutOf(layoutChars) }));
+  await setup.send(new CreateDomainLayoutCommand({ DomainName: 'bench', LayoutDefinitionName: 'main', Description: 'bench', DisplayName: 'Bench', LayoutType: 'PROFILE_EXPLORER', Layout: layoutOfSize({ seed: 2, chars: layoutChars }) }));
   const recorder = createRecorder({ file: '/dev/null', inner: mock.requestHandler, meta: { seed: 0, referenceClock: '2025-06-09T00:00:00.000Z', runId: 'bench', targetKind: 'embedded', region: 'us-east-1', contractFile: 'bench.ts' } });
   await client(recorder.handler).send(new GetDomainLayoutCommand({ DomainName: 'bench', LayoutDefinitionName: 'main' }));
   const one = recorder.tape();

@@ -1,4 +1,4 @@
-import { CalculatedAttributes } from './calculated/index.ts';
+import { CalculatedAttributes, CALCULATED_OPERATIONS } from './calculated/index.ts';
 import { DEFAULT_OPTIONS, readerFor, requireDomain, type Handler, type ResolvedOptions, type ServiceContext } from './context.ts';
 import { detectProfileObjectType } from './detect.ts';
 import { createDomain, deleteDomain, getDomain, listDomains } from './domains.ts';
@@ -17,16 +17,7 @@ import { listTagsForResource, tagResource, untagResource } from './tags.ts';
 import type { MockService, MockServiceParams, OperationInput, OperationOutput } from './types.ts';
 
 /** The calculated-attribute operations, which CalculatedAttributes runs once the facade has found the domain. */
-const CALCULATED = [
-  'CreateCalculatedAttributeDefinition',
-  'GetCalculatedAttributeDefinition',
-  'UpdateCalculatedAttributeDefinition',
-  'DeleteCalculatedAttributeDefinition',
-  'ListCalculatedAttributeDefinitions',
-  'GetCalculatedAttributeForProfile',
-  'ListCalculatedAttributesForProfile',
-  'BatchGetCalculatedAttributeForProfile',
-] as const;
+const CALCULATED: readonly string[] = CALCULATED_OPERATIONS;
 
 /** Operations implemented here, by the model's operation name. */
 const HANDLERS: Readonly<Record<string, Handler>> = {
@@ -110,7 +101,7 @@ export function createMockService({ clock, options = {} }: MockServiceParams): M
     operations: MOCK_OPERATIONS,
     call(operation: string, raw: OperationInput): OperationOutput {
       const handler = Object.hasOwn(HANDLERS, operation) ? HANDLERS[operation] : undefined;
-      const calculatedOperation = (CALCULATED as readonly string[]).includes(operation);
+      const calculatedOperation = CALCULATED.includes(operation);
       if (!handler && !calculatedOperation) {
         throw new BadRequestException(`UnknownOperation: ${String(operation)} is not an operation of this mock; see service.operations`);
       }
