@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { ContractMeta } from '../contracts/meta.ts';
+import type { ProgressListener } from './progress.ts';
+import { SILENT_PROGRESS } from './progress.ts';
 import type { CollectedResult } from './report.ts';
 
 interface ErrorLike {
@@ -73,6 +75,8 @@ export interface Collector {
   readonly reporter: Reporter;
   /** The results of the finished run (empty before onTestRunEnd). */
   results(): CollectedResult[];
+  /** Where the next run's progress goes (the reporter lives as long as the vitest instance; progress is per run). */
+  listen(args: { progress: ProgressListener }): void;
 }
 
 /**
@@ -81,7 +85,17 @@ export interface Collector {
  */
 export function createCollector({ grep }: { grep?: RegExp } = {}): Collector {
   let collected: CollectedResult[] = [];
+  let progress: ProgressListener = SILENT_PROGRESS;
   const reporter: Reporter = {
+    onTestModuleCollected(module) {
+      progress.collected({ tests: [...module.children.allTests()].length });
+    },
+    onTestCaseResult(test) {
+      progress.testDone({ area: areaOfModule(test.module) });
+    },
+    onTestModuleEnd(module) {
+      progress.fileDone({ area: areaOfModule(module) });
+    },
     onTestRunEnd(modules, unhandledErrors) {
       const out: CollectedResult[] = [];
       for (const module of modules) {
@@ -103,5 +117,11 @@ export function createCollector({ grep }: { grep?: RegExp } = {}): Collector {
       collected = out;
     },
   };
-  return { reporter, results: () => collected };
+  return {
+    reporter,
+    results: () => collected,
+    listen: (args) => {
+      progress = args.progress;
+    },
+  };
 }

@@ -15,7 +15,11 @@ import { buildReport, exitCodeFor, writeReport, type CollectedResult } from './r
 import { buildApiCoverage, writeRunReports } from '../reporters/index.ts';
 import { loadOperationIndex } from '../operation-index.ts';
 import { SCOPED_OPERATIONS } from '../scope.ts';
-import { createContractRunner, type ContractRunner } from './runner.ts';
+import { createContractRunner, mergeContractBlobs, type ContractRunner } from './runner.ts';
+import { createProgress, progressModeOf } from './progress.ts';
+import { checkShardSet, findShards, gatherBlobs, shardFiles, writeShardRecord, type ShardRecord } from './shard.ts';
+import type { CommonOptions } from './options.ts';
+import type { SessionReport } from './config.ts';
 import { runSelftest } from './selftest.ts';
 import { formatSummary } from './summary.ts';
 
@@ -25,7 +29,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** `isTTY` chooses between a progress bar and progress lines. */
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   /** Registers a SIGINT handler; returns a function that removes it. */
   onInterrupt(handler: () => void): () => void;
   /** Ends the process at once (a second Ctrl-C). */
@@ -140,7 +145,9 @@ export async function runCli(io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    return mode.kind === 'selftest' ? await selftestMode({ io, mode }) : await runMode({ io, mode });
+    if (mode.kind === 'selftest') return await selftestMode({ io, mode });
+    if (mode.kind === 'merge') return await mergeMode({ io, mode });
+    return await runMode({ io, mode });
   } catch (error) {
     return reportError({ io, error });
   }
@@ -220,15 +227,17 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
   }
   const outbox = await mkdtemp(path.join(os.tmpdir(), 'cpct-run-'));
   config.outbox = outbox;
+  const shard = mode.shard;
   try {
-    const runner = await createContractRunner({ grep: mode.common.grep });
+    const runner = await createContractRunner({ grep: mode.common.grep, ...(shard ? { shard, blobFile: shardFiles({ dir: mode.common.reportsDir, shard }).blobFile } : {}) });
     const trap = trapInterrupt({ io, runner });
+    const progress = createProgress({ mode: progressModeOf({ env: io.env, isTTY: io.stderr.isTTY }), stream: io.stderr });
     let results: CollectedResult[] = [];
     try {
-      results = await runner.run({ config });
+      results = await runner.run({ config, progress });
     } catch (error) {
       // A run stopped by the user may end in an error (workers interrupted too); the sweep below still runs.
-      if (!trap.interrupted()) throw error;
+      if (!trap.interrupted() || error instanceof UsageError) throw error;
     } finally {
       trap.release();
       if (spec.kind === 'endpoint' || spec.kind === 'aws') await sweepLive({ io, spec, runId: config.runId });
@@ -248,13 +257,23 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     let target = targetLabel({ spec });
     if (replaySet) target = replayLabel({ set: replaySet, cwd: io.cwd });
     if (config.record) target += ` (recording to ${path.relative(io.cwd, path.join(config.record.dir, config.record.targetKind)) || '.'})`;
-    const report = buildReport({ target, startedAt, sdkVersion: readSdkVersion(), seed: config.seed, results });
-    const reportPath = await writeReport({ report, dir: mode.common.reportsDir });
-    // The human and CI views of the same results (conformance.md, junit.xml, index.html); computed, then written.
-    const coverage = buildApiCoverage({ index: loadOperationIndex(), exchanges: sessions.flatMap((s) => s.exchanges ?? []), scope: SCOPED_OPERATIONS });
-    await writeRunReports({ dir: mode.common.reportsDir, report, results, coverage });
-    io.stdout.write(formatSummary({ target, seed: config.seed, runId: config.runId, results, strict: mode.common.strict, reportPath }));
-    const calls = await reportCalls({ target, sessions, dir: mode.common.reportsDir });
+    const { calls } = await publishRun({ io, common: mode.common, target, startedAt, seed: config.seed, runLabel: config.runId, results, sessions });
+    if (shard) {
+      const record: ShardRecord = {
+        format: 'cpct-shard/1',
+        shard,
+        target,
+        startedAt: startedAt.toISOString(),
+        sdkVersion: readSdkVersion(),
+        seed: config.seed,
+        runId: config.runId,
+        grep: mode.common.grep?.source ?? null,
+        sessions,
+      };
+      const file = await writeShardRecord({ dir: mode.common.reportsDir, record });
+      const areas = [...new Set(results.map((r) => r.area))].sort().join(', ');
+      io.stdout.write(`\nShard ${shard.index}/${shard.count}: ${results.length} contracts (${areas}); record ${file}. When every part has run: npm run conformance -- --merge <each part's reports dir>\n`);
+    }
     if (spec.kind === 'aws') io.stdout.write(calls.text);
     if (replaySet) reportReplay({ set: replaySet, sessions, stderr: io.stderr });
     let recordingFailed = false;
@@ -268,6 +287,60 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     return recordingFailed ? 1 : exitCodeFor({ results, strict: mode.common.strict });
   } finally {
     await rm(outbox, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes every report of a finished run (conformance.json, the human and CI views, api-coverage.json, calls.json)
+ * and prints the summary; a run and a merge of parts end the same way.
+ */
+async function publishRun({ io, common, target, startedAt, sdkVersion = readSdkVersion(), seed, runLabel, results, sessions }: {
+  io: CliIo;
+  sdkVersion?: string;
+  common: CommonOptions;
+  target: string;
+  startedAt: Date;
+  seed: number;
+  runLabel: string;
+  results: CollectedResult[];
+  sessions: readonly SessionReport[];
+}): Promise<{ calls: Awaited<ReturnType<typeof reportCalls>> }> {
+  const report = buildReport({ target, startedAt, sdkVersion, seed, results });
+  const reportPath = await writeReport({ report, dir: common.reportsDir });
+  // The human and CI views of the same results (conformance.md, junit.xml, index.html); computed, then written.
+  const coverage = buildApiCoverage({ index: loadOperationIndex(), exchanges: sessions.flatMap((s) => s.exchanges ?? []), scope: SCOPED_OPERATIONS });
+  await writeRunReports({ dir: common.reportsDir, report, results, coverage });
+  io.stdout.write(formatSummary({ target, seed, runId: runLabel, results, strict: common.strict, reportPath }));
+  const calls = await reportCalls({ target, sessions, dir: common.reportsDir });
+  return { calls };
+}
+
+/** `--merge DIR...`: checks the parts make one run, merges their blobs with vitest, and writes one set of reports. */
+async function mergeMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind: 'merge' }> }): Promise<number> {
+  await prepareReportsDir({ dir: mode.common.reportsDir });
+  const shards = await findShards({ dirs: mode.dirs });
+  checkShardSet({ shards });
+  const blobs = await mkdtemp(path.join(os.tmpdir(), 'cpct-merge-'));
+  try {
+    await gatherBlobs({ shards, into: blobs });
+    let merged: Awaited<ReturnType<typeof mergeContractBlobs>>;
+    const grep = shards[0].record.grep;
+    try {
+      merged = await mergeContractBlobs({ dir: blobs, ...(grep === null ? {} : { grep: new RegExp(grep) }) });
+    } catch (error) {
+      throw new UsageError({ component: 'merge', expected: 'blob reports that vitest can merge', seen: (error as Error).message, action: 'run every part with the same version of cpct (and so of vitest), then merge again' });
+    }
+    if (merged.results.length === 0) {
+      throw new HarnessError({ component: 'merge', expected: 'contract results in the parts\' blob reports', seen: `none; vitest said:\n${merged.output}`, action: 'rerun the parts' });
+    }
+    const records = shards.map((s) => s.record).sort((a, b) => a.shard.index - b.shard.index);
+    const first = records[0];
+    const startedAt = new Date(Math.min(...records.map((r) => Date.parse(r.startedAt))));
+    const runLabel = `${records.map((r) => r.runId).join('+')}, merged from ${records.length} parts`;
+    await publishRun({ io, common: mode.common, target: first.target, startedAt, sdkVersion: first.sdkVersion, seed: first.seed, runLabel, results: merged.results, sessions: records.flatMap((r) => r.sessions) });
+    return exitCodeFor({ results: merged.results, strict: mode.common.strict });
+  } finally {
+    await rm(blobs, { recursive: true, force: true });
   }
 }
 

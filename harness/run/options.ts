@@ -29,8 +29,16 @@ export type TargetChoice =
 /** What the CLI was asked to do: a closed set of modes, parsed once. */
 export type CliMode =
   | { kind: 'help' }
-  | { kind: 'run'; target: TargetChoice; common: CommonOptions; record?: { dir: string } }
-  | { kind: 'selftest'; common: CommonOptions };
+  | { kind: 'run'; target: TargetChoice; common: CommonOptions; record?: { dir: string }; shard?: Shard }
+  | { kind: 'selftest'; common: CommonOptions }
+  /** Combines the shard records found in `dirs` (absolute; each a shard's --reports DIR) into one set of reports. */
+  | { kind: 'merge'; dirs: string[]; common: CommonOptions };
+
+/** One part of a sharded run: contract files are split across `count` parts by vitest; this is part `index` (1-based). */
+export interface Shard {
+  index: number;
+  count: number;
+}
 
 const COMPONENT = 'cpct';
 export const DEFAULT_SEED = 1;
@@ -54,6 +62,12 @@ Record and replay:
                         file to <recordings>/<endpoint|aws>/<file>.json, then scans them
   --replay              offline, from tapes: <recordings> is a folder of tapes or holds exactly one <kind>/ folder
   --recordings DIR      where tapes are written or read (default recordings/)
+
+Sharded runs (split the contract files across machines, then combine):
+  --shard I/N           run part I of N (contract files are split by vitest); besides the part's own reports, leaves
+                        <reports>/shard/ (vitest blob report and the run's record) for --merge
+  --merge DIR...        combine the shard/ folders of every part's --reports DIR into one set of reports in
+                        --reports; refused unless the parts are 1..N of one N, with the same seed, target and filters
 
 Common:
   --reports DIR         where reports go (default reports/)
@@ -94,7 +108,6 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   try {
     parsed = parseArgs({
       args: [...argv],
-      allowPositionals: false,
       strict: true,
       options: {
         endpoint: { type: 'string' },
@@ -110,14 +123,21 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
         record: { type: 'boolean' },
         replay: { type: 'boolean' },
         recordings: { type: 'string' },
+        shard: { type: 'string' },
+        merge: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
+      // Only `--merge A B C` takes positionals (the shard directories after the first).
+      allowPositionals: true,
     });
   } catch (error) {
     throw usage('known flags (see --help)', (error as Error).message.split('\n')[0], 'remove or correct the flag');
   }
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
+  if (parsed.positionals.length > 0 && v.merge === undefined) {
+    throw usage('flags only (directories follow --merge alone)', parsed.positionals.map((p) => JSON.stringify(p)).join(' '), 'remove the stray words, or quote a value that has spaces');
+  }
 
   if (v.target !== undefined && v.target !== 'embedded' && v.target !== 'aws') {
     throw usage('--target embedded or --target aws (or --endpoint URL)', `--target ${v.target}`, 'pick embedded or aws, or pass --endpoint URL');
@@ -149,27 +169,46 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   if (v.fault !== undefined && !FAULTS.some((f) => f.name === v.fault)) {
     throw usage(`--fault to name a fault of the catalogue (${FAULTS.map((f) => f.name).join(', ')})`, JSON.stringify(v.fault));
   }
+  if (v.merge !== undefined) {
+    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'seed', 'grep', 'optional', 'selftest', 'shard'].filter((k) => v[k as keyof typeof v] !== undefined);
+    if (extra.length > 0) throw usage('--merge with only --reports and --strict (the shards already ran with their own flags)', extra.map((k) => `--${k}`).join(', '), 'drop them');
+    const dirs = [...v.merge, ...parsed.positionals];
+    if (dirs.some((d) => d === '')) throw usage('--merge to name directories', 'an empty value');
+    return { kind: 'merge', dirs: [...new Set(dirs.map((d) => path.resolve(cwd, d)))], common };
+  }
+  const shard = v.shard === undefined ? {} : { shard: parseShard({ value: v.shard }) };
   if (v.selftest) {
-    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings'].filter((k) => v[k as keyof typeof v] !== undefined);
+    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'shard'].filter((k) => v[k as keyof typeof v] !== undefined);
     if (extra.length > 0) throw usage('--selftest alone (it always uses the embedded implementation)', extra.map((k) => `--${k}`).join(', '));
     return { kind: 'selftest', common };
   }
   if (v.replay) {
     const extra = ['endpoint', 'fault', 'target', 'region'].filter((k) => v[k as keyof typeof v] !== undefined);
     if (extra.length > 0) throw usage('--replay without a live target (the tapes are the target)', extra.map((k) => `--${k}`).join(', '), 'drop them, or drop --replay to run live');
-    return { kind: 'run', target: { kind: 'replay', dir: recordings }, common };
+    return { kind: 'run', target: { kind: 'replay', dir: recordings }, common, ...shard };
   }
   const record = v.record ? { record: { dir: recordings } } : {};
   if (v.endpoint !== undefined) {
     if (v.fault !== undefined || v.target !== undefined) throw usage('--endpoint without --fault or --target', '--endpoint together with them', 'pick one target');
-    return { kind: 'run', target: { kind: 'endpoint', url: parseEndpointUrl({ value: v.endpoint }), region: v.region ?? DEFAULT_REGION }, common, ...record };
+    return { kind: 'run', target: { kind: 'endpoint', url: parseEndpointUrl({ value: v.endpoint }), region: v.region ?? DEFAULT_REGION }, common, ...record, ...shard };
   }
   if (v.target === 'aws') {
     if (v.fault !== undefined) throw usage('--target aws without --fault (faults apply to the embedded implementation)', '--fault', 'drop --fault');
     if (v.region !== undefined && !/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(v.region)) throw usage('--region to be an AWS region such as us-east-1', JSON.stringify(v.region));
-    return { kind: 'run', target: v.region === undefined ? { kind: 'aws' } : { kind: 'aws', region: v.region }, common, ...record };
+    return { kind: 'run', target: v.region === undefined ? { kind: 'aws' } : { kind: 'aws', region: v.region }, common, ...record, ...shard };
   }
   if (v.record) throw usage('--record with a live target: --endpoint URL or --target aws', 'no live target', 'add --endpoint URL (e.g. npm run mock) or --target aws');
   if (v.region !== undefined) throw usage('--region only with --endpoint or --target aws', `--region ${v.region}`);
-  return { kind: 'run', target: { kind: 'embedded', fault: v.fault }, common };
+  return { kind: 'run', target: { kind: 'embedded', fault: v.fault }, common, ...shard };
+}
+
+/** Parses `--shard I/N`: 1 <= I <= N <= 64 (vitest refuses more parts than contract files; the runner checks that). */
+export function parseShard({ value }: { value: string }): Shard {
+  const m = /^(\d{1,2})\/(\d{1,2})$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || index < 1 || count < 1 || index > count || count > 64) {
+    throw usage('--shard I/N with 1 <= I <= N <= 64, e.g. --shard 1/2', JSON.stringify(value), 'pass the part number and the number of parts');
+  }
+  return { index, count };
 }

@@ -1,8 +1,11 @@
 import { Writable } from 'node:stream';
-import { createVitest, type Vitest } from 'vitest/node';
-import type { TestSpecification } from 'vitest/node';
+import { BaseSequencer, createVitest, type Vitest } from 'vitest/node';
+import type { Reporter, TestSpecification } from 'vitest/node';
+import { UsageError } from '../errors.ts';
 import { RUN_CONFIG_KEY, type RunConfig } from './config.ts';
 import { createCollector } from './collector.ts';
+import type { Shard } from './options.ts';
+import { SILENT_PROGRESS, type ProgressListener } from './progress.ts';
 import { PACKAGE_ROOT, VITEST_CONFIG } from './paths.ts';
 import type { CollectedResult } from './report.ts';
 
@@ -11,8 +14,11 @@ const KEPT_OUTPUT_CHARS = 20_000;
 
 /** Runs the contract suites; one vitest instance serves many runs (the self-test runs it once per fault). */
 export interface ContractRunner {
-  /** Runs every contract file with `config` provided to the workers, and returns one result per contract. */
-  run(args: { config: RunConfig }): Promise<CollectedResult[]>;
+  /**
+   * Runs every contract file (of the shard, when the runner has one) with `config` provided to the workers, and
+   * returns one result per contract; `progress` hears about each file and contract as they finish.
+   */
+  run(args: { config: RunConfig; progress?: ProgressListener }): Promise<CollectedResult[]>;
   /** Asks the current run to stop: running contracts finish, the rest are reported as skipped. */
   cancel(): Promise<void>;
   /** vitest's own output so far (tail), for diagnosing a harness failure. */
@@ -32,8 +38,13 @@ function tailSink(): { stream: Writable; text: () => string } {
   return { stream, text: () => kept };
 }
 
-/** Creates the runner over the package's "contracts" vitest project; `grep` filters contracts by "<id> <title>". */
-export async function createContractRunner({ grep }: { grep?: RegExp } = {}): Promise<ContractRunner> {
+/**
+ * Creates the runner over the package's "contracts" vitest project; `grep` filters contracts by "<id> <title>".
+ * With `shard`, vitest runs only that part of the contract files and its blob reporter writes `blobFile`, which
+ * `mergeContractBlobs` reads back.
+ */
+export async function createContractRunner({ grep, shard, blobFile }: { grep?: RegExp; shard?: Shard; blobFile?: string } = {}): Promise<ContractRunner> {
+  if (shard && !blobFile) throw new TypeError('createContractRunner: a shard needs a blobFile');
   const collector = createCollector({ grep });
   const sink = tailSink();
   const signals = ['SIGINT', 'SIGTERM'] as const;
@@ -52,8 +63,9 @@ export async function createContractRunner({ grep }: { grep?: RegExp } = {}): Pr
       isolate: false,
       // vitest's default on a 2-core machine is one worker; the four contract files gain from two.
       maxWorkers: 2,
-      reporters: [collector.reporter],
+      reporters: shard ? [collector.reporter, ['blob', { outputFile: blobFile }]] : [collector.reporter],
       testNamePattern: grep,
+      ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
     },
     {},
     { stdout: sink.stream, stderr: sink.stream },
@@ -62,16 +74,52 @@ export async function createContractRunner({ grep }: { grep?: RegExp } = {}): Pr
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
   }
+  // Reporters hear onInit only from start() / standalone(); the blob reporter needs it (the collector does not).
+  if (shard) await vitest.standalone();
   let specs: TestSpecification[] | undefined;
   return {
-    async run({ config }) {
+    async run({ config, progress = SILENT_PROGRESS }) {
       specs ??= await vitest.globTestSpecifications();
+      if (shard && shard.count > specs.length) {
+        throw new UsageError({ component: 'cpct', expected: `--shard I/N with N at most the number of contract files (${specs.length})`, seen: `--shard ${shard.index}/${shard.count}`, action: `use at most ${specs.length} parts` });
+      }
+      // vitest shards inside its pool; the same split here only tells the progress how many files this part runs.
+      const files = shard ? (await new BaseSequencer(vitest).shard(specs)).length : specs.length;
       vitest.provide(RUN_CONFIG_KEY, config);
-      await vitest.runTestSpecifications(specs, true);
+      collector.listen({ progress });
+      progress.start({ files });
+      try {
+        await vitest.runTestSpecifications(specs, true);
+      } finally {
+        progress.stop();
+        collector.listen({ progress: SILENT_PROGRESS });
+      }
       return collector.results();
     },
     cancel: () => vitest.cancelCurrentRun('keyboard-input'),
     output: () => sink.text(),
     close: () => vitest.close(),
   };
+}
+
+/**
+ * Replays the blob reports in `dir` (written by sharded runs) through vitest's merge and returns one result per
+ * contract, as if the parts had run as one; `grep` is the parts' --grep.
+ */
+export async function mergeContractBlobs({ dir, grep }: { dir: string; grep?: RegExp }): Promise<{ results: CollectedResult[]; output: string }> {
+  // The parts' --grep: contracts it left out were skipped by vitest and must not come back as "not run".
+  const collector = createCollector({ grep });
+  const sink = tailSink();
+  const vitest = await createVitest(
+    'test',
+    { config: VITEST_CONFIG, root: PACKAGE_ROOT, project: ['contracts'], watch: false, reporters: [collector.reporter as Reporter], mergeReports: dir },
+    {},
+    { stdout: sink.stream, stderr: sink.stream },
+  );
+  try {
+    await vitest.mergeReports(dir);
+    return { results: collector.results(), output: sink.text() };
+  } finally {
+    await vitest.close();
+  }
 }

@@ -62,6 +62,22 @@ describe('parseCliArgs', () => {
     expect(parse('-h').kind).toBe('help');
   });
 
+  it('returns the part given --shard I/N, for embedded, endpoint and replay runs', () => {
+    expect(parse('--shard', '2/3')).toMatchObject({ kind: 'run', target: { kind: 'embedded' }, shard: { index: 2, count: 3 } });
+    expect(parse('--endpoint', 'http://127.0.0.1:1', '--shard', '1/2')).toMatchObject({ kind: 'run', shard: { index: 1, count: 2 } });
+    expect(parse('--replay', '--shard', '2/2')).toMatchObject({ kind: 'run', target: { kind: 'replay' }, shard: { index: 2, count: 2 } });
+    expect('shard' in parse()).toBe(false);
+  });
+
+  it('returns a merge of absolute, de-duplicated directories given --merge A B and --merge A --merge C', () => {
+    expect(parse('--merge', 'p1', 'p2', '/abs/p3', 'p1', '--reports', 'all', '--strict')).toEqual({
+      kind: 'merge',
+      dirs: [path.join(cwd, 'p1'), path.join(cwd, 'p2'), '/abs/p3'],
+      common: expect.objectContaining({ reportsDir: path.join(cwd, 'all'), strict: true }),
+    });
+    expect(parse('--merge', 'a', '--merge', 'c')).toMatchObject({ kind: 'merge', dirs: [path.join(cwd, 'a'), path.join(cwd, 'c')] });
+  });
+
   it('returns an embedded run with a fault given --fault NAME', () => {
     expect(parse('--fault', 'tags-dropped')).toMatchObject({ kind: 'run', target: { kind: 'embedded', fault: 'tags-dropped' } });
   });
@@ -88,7 +104,14 @@ describe('parseCliArgs', () => {
     [['--selftest', '--endpoint', 'http://x.test'], '--selftest alone'],
     [['--endpoint', 'http://x.test', '--fault', 'tags-dropped'], 'pick one target'],
     [['--region', 'eu-west-1'], '--region only with --endpoint or --target aws'],
-    [['positional'], 'known flags'],
+    [['positional'], 'flags only (directories follow --merge alone)'],
+    [['--shard', '0/2'], '--shard I/N with 1 <= I <= N <= 64'],
+    [['--shard', '3/2'], '--shard I/N'],
+    [['--shard', 'half'], '--shard I/N'],
+    [['--selftest', '--shard', '1/2'], '--selftest alone'],
+    [['--merge', 'a', '--seed', '3'], '--merge with only --reports and --strict'],
+    [['--merge', 'a', '--shard', '1/2'], '--merge with only --reports and --strict'],
+    [['--merge', ''], '--merge to name directories'],
   ])('throws a UsageError for %j', (argv, fragment) => {
     const message = usageMessage(() => parse(...argv));
     expect(message).toMatch(/^cpct: expected .*; saw .*; .+/);
