@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../harness/run/options.ts';
 
 // The CI workflow users copy: parsed with PyYAML when python3 has it, else checked line by line (no YAML parser is
 // a dependency of the project). Both paths check that every `npm run X` it calls is a script of package.json.
@@ -43,6 +44,16 @@ describe('.github/workflows/conformance.yml', () => {
     const used = npmRuns(text);
     expect(used).toEqual(['conformance', 'coverage', 'mock']);
     expect(used.filter((s) => !scripts.includes(s))).toEqual([]);
+  });
+
+  it('returns a valid mode for every conformance command it runs (matrix values filled in)', () => {
+    const commands = text
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('#'))
+      .flatMap((line) => [...line.matchAll(/npm run conformance -- (.+)$/g)].map((m) => m[1].replaceAll('${{ matrix.shard }}', '2')));
+    expect(commands.length).toBe(4);
+    const kinds = commands.map((args) => parseCliArgs({ argv: args.trim().split(/\s+/), cwd: ROOT }).kind);
+    expect(kinds.sort()).toEqual(['merge', 'run', 'run', 'run']);
   });
 
   it('uses no tab characters (YAML forbids them for indentation)', () => {
