@@ -287,6 +287,28 @@ contract(
 
 contract(
   {
+    id: 'LAYOUT-UPDATE-02',
+    title: 'UpdateDomainLayout with IsDefault true, then false, is reflected in Update and Get',
+    operations: ['CreateDomainLayout', 'UpdateDomainLayout', 'GetDomainLayout'],
+    level: 'must',
+    source: 'model: UpdateDomainLayoutRequest.IsDefault "If set to true for a layout, this layout will be used by default to view data. If set to false, then the layout will not be used by default"; IsDefault in UpdateDomainLayoutResponse and GetDomainLayoutResponse',
+  },
+  async ({ session }) => {
+    const input = newLayout({ session });
+    const name = input.LayoutDefinitionName!;
+    await createLayout({ session, input });
+    for (const IsDefault of [true, false]) {
+      const updated = await session.client.send(new UpdateDomainLayoutCommand({ DomainName: session.domain, LayoutDefinitionName: name, IsDefault }));
+      // The Update response's members are all optional; IsDefault is checked when it is there.
+      if (updated.IsDefault !== undefined) checkEqual({ actual: updated.IsDefault, wanted: IsDefault, what: `UpdateDomainLayout IsDefault after setting it to ${IsDefault}` });
+      const got = await getLayout({ session, name, accept: (out) => isDefault(out) === IsDefault, description: `GetDomainLayout ${name} to show IsDefault ${IsDefault} after the update` });
+      checkEqual({ actual: isDefault(got), wanted: IsDefault, what: `GetDomainLayout IsDefault after UpdateDomainLayout set it to ${IsDefault}` });
+    }
+  },
+);
+
+contract(
+  {
     id: 'LAYOUT-TAGS-01',
     title: 'Tags given on create come back in Create, Get and List',
     operations: ['CreateDomainLayout', 'GetDomainLayout', 'ListDomainLayouts'],

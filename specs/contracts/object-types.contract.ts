@@ -1,7 +1,8 @@
 /**
- * Object types: PutProfileObjectType / GetProfileObjectType with the T&H standard identifiers, the object count
- * limits, templates, and DetectProfileObjectType on generated T&H objects. Expected values come from the model
- * (specs/schemas) and the generators.
+ * Object types: PutProfileObjectType / GetProfileObjectType with the T&H standard identifiers and with every other
+ * identifier of the model, the Tags, SourcePriority and EncryptionKey settings, the object count limits, templates,
+ * and DetectProfileObjectType on generated T&H objects. Expected values come from the model (specs/schemas) and the
+ * generators.
  */
 import {
   DetectProfileObjectTypeCommand,
@@ -9,8 +10,13 @@ import {
   GetProfileObjectTypeTemplateCommand,
   ListProfileObjectTypeTemplatesCommand,
   PutProfileObjectTypeCommand,
+  type GetProfileObjectTypeCommandOutput,
   type ListProfileObjectTypeTemplateItem,
+  type ObjectTypeField,
   type ObjectTypeKey,
+  type PutProfileObjectTypeCommandInput,
+  type PutProfileObjectTypeCommandOutput,
+  type StandardIdentifier,
 } from '@aws-sdk/client-customer-profiles';
 import { contractFile } from '../../harness/contracts/contract.ts';
 import { collectPages } from '../../harness/contracts/pages.ts';
@@ -18,11 +24,11 @@ import type { Session } from '../../harness/contracts/session.ts';
 import { seenError } from '../../harness/contracts/service-errors.ts';
 import { attempt } from '../../harness/contracts/waiters.ts';
 import { check, checkEqual } from '../../harness/contracts/violation.ts';
-import { ALL_KINDS, KINDS, type TravelKind } from '../../generators/fields.ts';
+import { ALL_KINDS, KINDS, PROFILE_KEY_FIELD, type TravelKind } from '../../generators/fields.ts';
 import { generateProfileBundle } from '../../generators/generate.ts';
 import { resolvePath } from '../../generators/oracle/values.ts';
-import { objectTypeName } from '../../generators/scenarios/names.ts';
-import { objectTypeDefinition } from '../../generators/scenarios/object-types.ts';
+import { nameTag, objectTypeName } from '../../generators/scenarios/names.ts';
+import { objectTypeDefinition, PROFILE_KEY_NAME } from '../../generators/scenarios/object-types.ts';
 
 const { contract, wireContract, fixture } = contractFile({ area: 'object-types' });
 
@@ -41,6 +47,85 @@ function standardIdentifiers({ session }: { session: Session }): Set<string> {
 function normalisedKeys(keys: Record<string, ObjectTypeKey[]> | undefined): unknown {
   if (!keys) return keys;
   return Object.fromEntries(Object.entries(keys).map(([name, list]) => [name, list.map((k) => ({ ...k, StandardIdentifiers: k.StandardIdentifiers ? [...k.StandardIdentifiers].sort() : undefined }))]));
+}
+
+/**
+ * StandardIdentifier values that qualify how a key is used rather than what it ties the object to (model:
+ * ObjectTypeKey.StandardIdentifiers: UNIQUE identifies the object; SECONDARY, LOOKUP_ONLY and NEW_ONLY change how a
+ * PROFILE key is searched, persisted or used).
+ */
+const QUALIFIERS = new Set(['UNIQUE', 'SECONDARY', 'LOOKUP_ONLY', 'NEW_ONLY']);
+
+/** The PROFILE key's companion field for each qualifier that modifies a PROFILE key: a field a profile could be found by. */
+const PROFILE_QUALIFIED: Record<string, { field: string; key: string; profileTarget?: string; contentType: ObjectTypeField['ContentType'] }> = {
+  SECONDARY: { field: 'EmailAddress', key: '_secondaryEmail', profileTarget: '_profile.EmailAddress', contentType: 'EMAIL_ADDRESS' },
+  LOOKUP_ONLY: { field: 'PhoneNumber', key: '_lookupPhone', profileTarget: '_profile.PhoneNumber', contentType: 'PHONE_NUMBER' },
+  NEW_ONLY: { field: 'ExternalCustomerId', key: '_newOnlyCustomerId', contentType: 'STRING' },
+};
+
+/** `ASSET` -> `Asset`, `WEB_ANALYTICS` -> `WebAnalytics`. */
+function pascal(identifier: string): string {
+  return identifier.toLowerCase().split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+/**
+ * A PutProfileObjectType input whose Keys use every StandardIdentifier of the model that the T&H object types do not:
+ * one key per linking identifier (PROFILE on AccountNumber, the others on a field of their own), UNIQUE alone on the
+ * record id (the model allows one UNIQUE key), and SECONDARY, LOOKUP_ONLY and NEW_ONLY each with PROFILE, as the model
+ * describes them. An identifier the model adds later is used as a linking identifier.
+ */
+function allIdentifiersDefinition({ session, objectTypeName: name }: { session: Session; objectTypeName: string }): PutProfileObjectTypeCommandInput {
+  const thIdentifiers = new Set(ALL_KINDS.map((k) => KINDS[k].standardIdentifier));
+  const Fields: Record<string, ObjectTypeField> = {};
+  const Keys: Record<string, ObjectTypeKey[]> = {};
+  const field = (fieldName: string, target: string, ContentType: ObjectTypeField['ContentType'] = 'STRING') => {
+    Fields[fieldName] = { Source: `_source.${fieldName}`, Target: target, ContentType };
+  };
+  const ids = (list: string[]) => list as StandardIdentifier[];
+  for (const id of [...standardIdentifiers({ session })].sort()) {
+    if (thIdentifiers.has(id)) continue;
+    if (id === 'PROFILE') {
+      field(PROFILE_KEY_FIELD, `_profile.${PROFILE_KEY_FIELD}`);
+      Keys[PROFILE_KEY_NAME] = [{ StandardIdentifiers: ids(['PROFILE']), FieldNames: [PROFILE_KEY_FIELD] }];
+    } else if (id === 'UNIQUE') {
+      field('RecordId', `${name}.RecordId`);
+      Keys._recordId = [{ StandardIdentifiers: ids(['UNIQUE']), FieldNames: ['RecordId'] }];
+    } else if (PROFILE_QUALIFIED[id]) {
+      const q = PROFILE_QUALIFIED[id];
+      field(q.field, q.profileTarget ?? `${name}.${q.field}`, q.contentType);
+      Keys[q.key] = [{ StandardIdentifiers: ids(['PROFILE', id]), FieldNames: [q.field] }];
+    } else if (!QUALIFIERS.has(id)) {
+      const fieldName = `${pascal(id)}Id`;
+      field(fieldName, `${name}.${fieldName}`);
+      Keys[`_${fieldName.charAt(0).toLowerCase()}${fieldName.slice(1)}`] = [{ StandardIdentifiers: ids([id]), FieldNames: [fieldName] }];
+    }
+  }
+  return {
+    DomainName: session.domain,
+    ObjectTypeName: name,
+    Description: 'Contract object type whose keys use every non-T&H standard identifier of the model',
+    AllowProfileCreation: true,
+    Fields,
+    Keys,
+  };
+}
+
+/** Puts `input`, then gets the type once it is visible; both outputs. */
+async function putThenGet({ session, input }: { session: Session; input: PutProfileObjectTypeCommandInput }): Promise<{ put: PutProfileObjectTypeCommandOutput; got: GetProfileObjectTypeCommandOutput }> {
+  const put = await session.client.send(new PutProfileObjectTypeCommand(input));
+  const got = await session.waitUntil({
+    description: `GetProfileObjectType ${input.ObjectTypeName} to return the type`,
+    poll: () => attempt({ call: () => session.client.send(new GetProfileObjectTypeCommand({ DomainName: session.domain, ObjectTypeName: input.ObjectTypeName })) }),
+    accept: (r) => r.ok || seenError({ error: r.error }).name !== 'ResourceNotFoundException',
+  });
+  if (!got.ok) throw got.error;
+  return { put, got: got.value };
+}
+
+/** A T&H object type input named for `purpose` in this run, with `extra` members. */
+function loyaltyTypeWith({ session, purpose, extra }: { session: Session; purpose: string; extra: Partial<PutProfileObjectTypeCommandInput> }): PutProfileObjectTypeCommandInput {
+  const name = objectTypeName({ seed: session.config.seed, runId: session.config.runId, kind: purpose });
+  return { ...objectTypeDefinition({ kind: 'loyalty', domainName: session.domain, objectTypeName: name }), ...extra };
 }
 
 /** Generated T&H objects grouped by kind, at least one of each kind the generators emit. */
@@ -97,6 +182,82 @@ contract(
         checkEqual({ actual: got.value[member], wanted: input[member], what: `GetProfileObjectType ${member} of ${kind}` });
       }
     }
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-KEYS-02',
+    title: 'PutProfileObjectType with Keys using every other standard identifier (ASSET, CASE, DEVICE, …, NEW_ONLY) round-trips through Get',
+    operations: ['PutProfileObjectType', 'GetProfileObjectType'],
+    level: 'assumed',
+    source:
+      'model: StandardIdentifier enum; ObjectTypeKey.StandardIdentifiers "PROFILE, ASSET, CASE, or ORDER means that this key can be used to tie an object to a PROFILE, ASSET, CASE, or ORDER", UNIQUE, SECONDARY, LOOKUP_ONLY, NEW_ONLY; ' +
+      'assumed: the model does not say which identifiers a custom object type may use (DEVICE, WEB_ANALYTICS and COMMUNICATION_RECORD are not described), nor that a qualifier is combined with PROFILE',
+  },
+  async ({ session }) => {
+    const name = objectTypeName({ seed: session.config.seed, runId: session.config.runId, kind: 'allIdentifiers' });
+    const input = allIdentifiersDefinition({ session, objectTypeName: name });
+    const { put, got } = await putThenGet({ session, input });
+    const used = Object.values(input.Keys ?? {}).flatMap((list) => list.flatMap((k) => k.StandardIdentifiers ?? [])).sort();
+    checkEqual({ actual: normalisedKeys(put.Keys), wanted: normalisedKeys(input.Keys), what: `PutProfileObjectType Keys using ${used.join(', ')}` });
+    checkEqual({ actual: normalisedKeys(got.Keys), wanted: normalisedKeys(input.Keys), what: `GetProfileObjectType Keys using ${used.join(', ')}` });
+    checkEqual({ actual: got.Fields, wanted: input.Fields, what: 'GetProfileObjectType Fields of the type' });
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-TAGS-01',
+    title: 'Tags given on PutProfileObjectType come back in Put and Get',
+    operations: ['PutProfileObjectType', 'GetProfileObjectType'],
+    level: 'must',
+    source: 'model: Tags (TagMap 1..50) in PutProfileObjectTypeRequest, PutProfileObjectTypeResponse and GetProfileObjectTypeResponse',
+  },
+  async ({ session }) => {
+    const tags = { team: 'cpct', 'cost-center': '1234', empty: '' };
+    const input = loyaltyTypeWith({ session, purpose: 'tagged', extra: { Tags: tags } });
+    const { put, got } = await putThenGet({ session, input });
+    checkEqual({ actual: put.Tags, wanted: tags, what: 'PutProfileObjectType Tags' });
+    checkEqual({ actual: got.Tags, wanted: tags, what: 'GetProfileObjectType Tags' });
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-PRIORITY-01',
+    title: 'SourcePriority given on PutProfileObjectType comes back in Put and Get',
+    operations: ['PutProfileObjectType', 'GetProfileObjectType'],
+    level: 'must',
+    source: 'model: SourcePriority (minSize1: integer >= 1, "Lower values take priority") in PutProfileObjectTypeRequest, PutProfileObjectTypeResponse and GetProfileObjectTypeResponse',
+  },
+  async ({ session }) => {
+    for (const [purpose, SourcePriority] of [['priorityFirst', 1], ['priorityLater', 7]] as const) {
+      const input = loyaltyTypeWith({ session, purpose, extra: { SourcePriority } });
+      const { put, got } = await putThenGet({ session, input });
+      checkEqual({ actual: put.SourcePriority, wanted: SourcePriority, what: `PutProfileObjectType SourcePriority of ${input.ObjectTypeName}` });
+      checkEqual({ actual: got.SourcePriority, wanted: SourcePriority, what: `GetProfileObjectType SourcePriority of ${input.ObjectTypeName}` });
+    }
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-ENCRYPTION-01',
+    title: 'EncryptionKey given on PutProfileObjectType comes back in Put and Get',
+    operations: ['PutProfileObjectType', 'GetProfileObjectType'],
+    level: 'assumed',
+    source:
+      'model: EncryptionKey ("The customer-provided key to encrypt the profile object", encryptionKey 0..255) in PutProfileObjectTypeRequest, PutProfileObjectTypeResponse and GetProfileObjectTypeResponse; ' +
+      'assumed: the model does not say whether the service checks the key with AWS KMS; the contract sends a key ARN in the reserved account 000000000000, which a real account cannot use',
+  },
+  async ({ session }) => {
+    const tag = nameTag({ parts: [session.config.seed, session.config.runId, 'kms'] });
+    const EncryptionKey = `arn:aws:kms:us-east-1:000000000000:key/cpct-${tag}`;
+    const input = loyaltyTypeWith({ session, purpose: 'encrypted', extra: { EncryptionKey } });
+    const { put, got } = await putThenGet({ session, input });
+    checkEqual({ actual: put.EncryptionKey, wanted: EncryptionKey, what: 'PutProfileObjectType EncryptionKey' });
+    checkEqual({ actual: got.EncryptionKey, wanted: EncryptionKey, what: 'GetProfileObjectType EncryptionKey' });
   },
 );
 

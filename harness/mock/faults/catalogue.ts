@@ -296,6 +296,15 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'update-ignores-is-default',
+    description: 'IsDefault sent on UpdateDomainLayout is ignored (the layout keeps its default flag)',
+    caughtBy: ['LAYOUT-UPDATE-02'],
+    build: (tools) =>
+      onRequest(tools, ['UpdateDomainLayout'], (body) => {
+        delete body.IsDefault;
+      }),
+  },
+  {
     name: 'tags-dropped',
     description: 'Tags given on CreateDomainLayout are not stored',
     caughtBy: ['LAYOUT-TAGS-01'],
@@ -362,6 +371,49 @@ export const FAULTS: readonly Fault[] = [
             else delete key.StandardIdentifiers;
           }
         }
+      }),
+  },
+  {
+    name: 'other-identifiers-dropped',
+    description: 'standard identifiers other than PROFILE, UNIQUE and the T&H ones (ASSET, CASE, SECONDARY, NEW_ONLY, ...) are not stored in Keys',
+    caughtBy: ['OBJTYPE-KEYS-02'],
+    build: (tools) =>
+      onRequest(tools, ['PutProfileObjectType'], (body) => {
+        for (const keyList of Object.values((body.Keys ?? {}) as Record<string, Json[]>)) {
+          for (const key of keyList) {
+            if (!Array.isArray(key.StandardIdentifiers)) continue;
+            const kept = (key.StandardIdentifiers as string[]).filter((id) => TH_IDENTIFIERS.test(id) || id === 'PROFILE' || id === 'UNIQUE');
+            if (kept.length > 0) key.StandardIdentifiers = kept;
+            else delete key.StandardIdentifiers;
+          }
+        }
+      }),
+  },
+  {
+    name: 'object-type-tags-dropped',
+    description: 'Tags given on PutProfileObjectType are not stored',
+    caughtBy: ['OBJTYPE-TAGS-01'],
+    build: (tools) =>
+      onRequest(tools, ['PutProfileObjectType'], (body) => {
+        delete body.Tags;
+      }),
+  },
+  {
+    name: 'source-priority-dropped',
+    description: 'SourcePriority given on PutProfileObjectType is not stored (Put and Get leave it out)',
+    caughtBy: ['OBJTYPE-PRIORITY-01'],
+    build: (tools) =>
+      onRequest(tools, ['PutProfileObjectType'], (body) => {
+        delete body.SourcePriority;
+      }),
+  },
+  {
+    name: 'encryption-key-dropped',
+    description: 'EncryptionKey given on PutProfileObjectType is not stored (Put and Get leave it out)',
+    caughtBy: ['OBJTYPE-ENCRYPTION-01'],
+    build: (tools) =>
+      onRequest(tools, ['PutProfileObjectType'], (body) => {
+        delete body.EncryptionKey;
       }),
   },
   {
