@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { BaseSequencer, createVitest, type Vitest } from 'vitest/node';
 import type { Reporter, TestSpecification } from 'vitest/node';
@@ -16,9 +17,10 @@ const KEPT_OUTPUT_CHARS = 20_000;
 export interface ContractRunner {
   /**
    * Runs every contract file (of the shard, when the runner has one) with `config` provided to the workers, and
-   * returns one result per contract; `progress` hears about each file and contract as they finish.
+   * returns one result per contract; `progress` hears about each file and contract as they finish. `areas` (file
+   * names without `.contract.ts`) runs only those files.
    */
-  run(args: { config: RunConfig; progress?: ProgressListener }): Promise<CollectedResult[]>;
+  run(args: { config: RunConfig; progress?: ProgressListener; areas?: readonly string[] }): Promise<CollectedResult[]>;
   /** Asks the current run to stop: running contracts finish, the rest are reported as skipped. */
   cancel(): Promise<void>;
   /** vitest's own output so far (tail), for diagnosing a harness failure. */
@@ -78,18 +80,19 @@ export async function createContractRunner({ grep, shard, blobFile }: { grep?: R
   if (shard) await vitest.standalone();
   let specs: TestSpecification[] | undefined;
   return {
-    async run({ config, progress = SILENT_PROGRESS }) {
+    async run({ config, progress = SILENT_PROGRESS, areas }) {
       specs ??= await vitest.globTestSpecifications();
+      const chosen = areas ? specs.filter((spec) => areas.includes(path.basename(spec.moduleId).replace(/\.contract\.ts$/, ''))) : specs;
       if (shard && shard.count > specs.length) {
         throw new UsageError({ component: 'cpct', expected: `--shard I/N with N at most the number of contract files (${specs.length})`, seen: `--shard ${shard.index}/${shard.count}`, action: `use at most ${specs.length} parts` });
       }
       // vitest shards inside its pool; the same split here only tells the progress how many files this part runs.
-      const files = shard ? (await new BaseSequencer(vitest).shard(specs)).length : specs.length;
+      const files = shard ? (await new BaseSequencer(vitest).shard(chosen)).length : chosen.length;
       vitest.provide(RUN_CONFIG_KEY, config);
       collector.listen({ progress });
       progress.start({ files });
       try {
-        await vitest.runTestSpecifications(specs, true);
+        await vitest.runTestSpecifications(chosen, true);
       } finally {
         progress.stop();
         collector.listen({ progress: SILENT_PROGRESS });
