@@ -247,7 +247,10 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
       io.stderr.write('cpct: interrupted before any contract finished; no report written\n');
       return EXIT_INTERRUPTED;
     }
-    if (results.length === 0) {
+    if (results.length === 0 && shard && mode.common.grep) {
+      // A part whose files hold no contract matching --grep is still a part: its record lets --merge see all N.
+      io.stderr.write(`cpct: no contract of part ${shard.index}/${shard.count} matches ${mode.common.grep}; writing its (empty) reports and record for --merge\n`);
+    } else if (results.length === 0) {
       if (mode.common.grep) {
         throw new UsageError({ component: COMPONENT, expected: 'at least one contract matching --grep', seen: `none matches ${mode.common.grep}`, action: 'loosen the pattern (it matches "<id> <title>")' });
       }
@@ -272,7 +275,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
       };
       const file = await writeShardRecord({ dir: mode.common.reportsDir, record });
       const areas = [...new Set(results.map((r) => r.area))].sort().join(', ');
-      io.stdout.write(`\nShard ${shard.index}/${shard.count}: ${results.length} contracts (${areas}); record ${file}. When every part has run: npm run conformance -- --merge <each part's reports dir>\n`);
+      io.stdout.write(`\nShard ${shard.index}/${shard.count}: ${results.length} contracts${areas ? ` (${areas})` : ''}; record ${file}. When every part has run: npm run conformance -- --merge <each part's reports dir>\n`);
     }
     if (spec.kind === 'aws') io.stdout.write(calls.text);
     if (replaySet) reportReplay({ set: replaySet, sessions, stderr: io.stderr });
@@ -329,6 +332,9 @@ async function mergeMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kin
       merged = await mergeContractBlobs({ dir: blobs, ...(grep === null ? {} : { grep: new RegExp(grep) }) });
     } catch (error) {
       throw new UsageError({ component: 'merge', expected: 'blob reports that vitest can merge', seen: (error as Error).message, action: 'run every part with the same version of cpct (and so of vitest), then merge again' });
+    }
+    if (merged.results.length === 0 && shards[0].record.grep !== null) {
+      throw new UsageError({ component: 'merge', expected: 'at least one contract matching the parts\' --grep', seen: `none matches /${shards[0].record.grep}/ in any part`, action: 'rerun the parts with a looser --grep' });
     }
     if (merged.results.length === 0) {
       throw new HarnessError({ component: 'merge', expected: 'contract results in the parts\' blob reports', seen: `none; vitest said:\n${merged.output}`, action: 'rerun the parts' });
