@@ -75,6 +75,16 @@ describe('cpct --shard / --merge', () => {
     expect(await cases('merged')).toEqual(await cases('whole'));
   });
 
+  it('returns exit 0 for a part --grep leaves empty, and a merge holding only the other part\'s contracts', async () => {
+    const grep = '^LAYOUT-TAGS-01 ';
+    const parts = await Promise.all([1, 2].map((i) => run(['--grep', grep, '--shard', `${i}/2`, '--reports', path.join(dir, `g${i}`)])));
+    for (const p of parts) expect(p.code, p.stderr).toBe(0);
+    expect(parts.map((p) => p.stderr).join('')).toMatch(/no contract of part [12]\/2 matches/);
+    const merged = await runCli({ args: ['--merge', path.join(dir, 'g1'), path.join(dir, 'g2'), '--reports', path.join(dir, 'gm')], timeoutMs: TIMEOUT });
+    expect(merged.code, merged.stderr).toBe(0);
+    expect((await json<ConformanceReport>('gm', 'conformance.json')).results.map((r) => `${r.id} ${r.status}`)).toEqual(['LAYOUT-TAGS-01 pass']);
+  }, TIMEOUT);
+
   it('returns exit 2 and names the missing part given only one part to merge', async () => {
     const { code, stderr } = await runCli({ args: ['--merge', path.join(dir, 'p2'), '--reports', path.join(dir, 'bad')], timeoutMs: TIMEOUT });
     expect(code).toBe(2);
