@@ -1,0 +1,226 @@
+import { CustomerProfilesClient, ListDomainsCommand } from '@aws-sdk/client-customer-profiles';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startMockServer, type MockServer } from '../../harness/mock/server.ts';
+import { EXIT_INTERRUPTED, runCli, type CliIo } from '../../harness/run/main.ts';
+import { PACKAGE_ROOT } from '../../harness/run/paths.ts';
+import type { ConformanceReport } from '../../harness/run/report.ts';
+
+/**
+ * runCli in this process, with a fake CliIo: the same paths as `npx cpct` (cli.integ.test.ts runs the binary), here
+ * so their outcome is checked where the runner, the reporters and the recorder run. Each run uses a narrow --grep to
+ * stay within a few seconds; the contracts themselves run in the runner's worker threads.
+ */
+
+const TIMEOUT = 60_000;
+let dir: string;
+let server: MockServer;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'cpct-main-'));
+  server = await startMockServer({ options: { secondDefaultClearsFirst: true } });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+afterAll(async () => {
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** A CliIo over captured output; the SIGINT handler the CLI registers is kept for the test to call. */
+function fakeIo({ argv, env = { CI: 'true' }, onStderr }: { argv: string[]; env?: Record<string, string>; onStderr?: (text: string) => void }) {
+  let stdout = '';
+  let stderr = '';
+  const interrupts: (() => void)[] = [];
+  const exitNow = vi.fn();
+  const io: CliIo = {
+    argv,
+    env,
+    cwd: dir,
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+        onStderr?.(t);
+      },
+      isTTY: false,
+    },
+    onInterrupt: (handler) => {
+      interrupts.push(handler);
+      return () => interrupts.splice(interrupts.indexOf(handler), 1);
+    },
+    exitNow,
+  };
+  return { io, out: () => stdout, err: () => stderr, interrupts, exitNow };
+}
+
+const readJson = async <T>(...parts: string[]): Promise<T> => JSON.parse(await readFile(path.join(...parts), 'utf8')) as T;
+
+/** Contract files of the package, from the folder (the progress lines count them too). */
+const CONTRACT_FILE_NAMES = readdirSync(path.join(PACKAGE_ROOT, 'specs', 'contracts')).filter((f) => f.endsWith('.contract.ts'));
+const CONTRACT_FILES = CONTRACT_FILE_NAMES.length;
+
+async function domainsOn(url: string): Promise<string[]> {
+  const client = new CustomerProfilesClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+  try {
+    return ((await client.send(new ListDomainsCommand({ MaxResults: 100 }))).Items ?? []).map((i) => i.DomainName ?? '');
+  } finally {
+    client.destroy();
+  }
+}
+
+describe('runCli usage', () => {
+  it('returns 0 and prints the usage given --help', async () => {
+    const run = fakeIo({ argv: ['--help'] });
+    expect(await runCli(run.io)).toBe(0);
+    expect(run.out()).toMatch(/^Usage: cpct \[flags\]/);
+    expect(run.err()).toBe('');
+  });
+
+  it.each([
+    [['--bogus'], /^cpct: expected known flags/],
+    [['--reports', '/dev/null/reports'], /^cpct: expected a writable reports directory at \/dev\/null\/reports; saw /],
+    [['--replay', '--recordings', '/nonexistent/cpct-tapes'], /^replay: expected a recordings directory at \/nonexistent\/cpct-tapes; saw no such directory/],
+  ])('returns 2 with one expected / saw line on stderr given %j', async (argv, message) => {
+    const run = fakeIo({ argv });
+    expect(await runCli(run.io)).toBe(2);
+    expect(run.err()).toMatch(message);
+    expect(run.out()).toBe('');
+  });
+
+  it('returns 2 naming the refused connection given an endpoint nothing listens on', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const run = fakeIo({ argv: ['--endpoint', `http://127.0.0.1:${port}`, '--reports', path.join(dir, 'closed')] });
+    expect(await runCli(run.io)).toBe(2);
+    expect(run.err()).toContain(`cpct: expected a server answering HTTP at http://127.0.0.1:${port}; saw ECONNREFUSED`);
+  });
+});
+
+describe('runCli against the embedded implementation', () => {
+  it('returns 1 with the failure in the summary and every report written, given a fault the selected contract catches', async () => {
+    const reports = path.join(dir, 'fault');
+    // No CI and no TTY: one progress line per finished contract file on stderr.
+    const run = fakeIo({ argv: ['--fault', 'not-found-as-500', '--grep', '^WIRE-404-GetDomainLayout ', '--seed', '42', '--reports', reports], env: {} });
+    expect(await runCli(run.io)).toBe(1);
+    expect(run.out()).toContain('Customer Profiles conformance: embedded fault:not-found-as-500 (seed 42, run ');
+    expect(run.out()).toContain('FAIL WIRE-404-GetDomainLayout [must]');
+    expect(run.err()).toMatch(new RegExp(`^cpct: wire done; \\d+/\\d+ contracts, \\d+/${CONTRACT_FILES} files$`, 'm'));
+    const report = await readJson<ConformanceReport>(reports, 'conformance.json');
+    expect(report).toMatchObject({ target: 'embedded fault:not-found-as-500', seed: 42, summary: { pass: 0, fail: 1, na: 0, skip: 0 } });
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['WIRE-404-GetDomainLayout', 'fail']]);
+    const calls = await readJson<{ target: string; total: number; byOperation: Record<string, number> }>(reports, 'calls.json');
+    // The session creates and deletes its domain around the one GetDomainLayout of an unknown name.
+    expect(calls.target).toBe('embedded fault:not-found-as-500');
+    expect(calls.byOperation).toMatchObject({ CreateDomain: 1, DeleteDomain: 1 });
+    expect(calls.byOperation.GetDomainLayout).toBeGreaterThanOrEqual(1);
+    for (const file of ['conformance.md', 'junit.xml', 'index.html', 'api-coverage.json']) expect(existsSync(path.join(reports, file)), file).toBe(true);
+  }, TIMEOUT);
+
+  it('returns 130 after cancelling the run on the first interrupt, and gives up the cleanup only on a later one', async () => {
+    const reports = path.join(dir, 'interrupted');
+    let pressed = false;
+    const run = fakeIo({
+      argv: ['--grep', '^(WIRE-404-GetDomainLayout|LAYOUT-CREATE-01) ', '--reports', reports],
+      env: {},
+      // The first file done: the user presses Ctrl-C, the terminal delivers it twice at once, and 5 s later (as the
+      // clock says) the user presses again.
+      onStderr: (text) => {
+        if (pressed || !/ done; /.test(text)) return;
+        pressed = true;
+        run.interrupts[0]();
+        run.interrupts[0]();
+        expect(run.exitNow).not.toHaveBeenCalled();
+        vi.spyOn(Date, 'now').mockReturnValueOnce(Date.now() + 5_000);
+        run.interrupts[0]();
+      },
+    });
+    expect(await runCli(run.io)).toBe(EXIT_INTERRUPTED);
+    expect(pressed).toBe(true);
+    expect(run.err()).toContain('cpct: interrupted; finishing the running contracts');
+    expect(run.err()).toContain('cpct: cleanup abandoned; domains named cpct-<run id>-* may remain on the target');
+    expect(run.exitNow).toHaveBeenCalledExactlyOnceWith(EXIT_INTERRUPTED);
+    expect(run.interrupts).toEqual([]);
+  }, TIMEOUT);
+});
+
+describe('runCli --record and --replay', () => {
+  // Two contracts of the layouts file and one of the wire file.
+  const grep = '^(LAYOUT-CREATE-01|LAYOUT-TAGS-01|WIRE-OK-GetProfileObjectType) ';
+  const recordings = () => path.join(dir, 'tapes');
+
+  it('returns 0, writes one clean tape per contract file that ran, and leaves no domain of the run on the server', async () => {
+    const reports = path.join(dir, 'record');
+    const run = fakeIo({ argv: ['--record', '--endpoint', server.url, '--recordings', recordings(), '--grep', grep, '--reports', reports] });
+    expect(await runCli(run.io), run.err()).toBe(0);
+    expect(run.err()).toMatch(/^cpct: recorded 2 tape\(s\) in .*tapes\/endpoint \(\d+ interactions\); every response matched the schemas$/m);
+    expect(readdirSync(path.join(recordings(), 'endpoint')).sort()).toEqual(['layouts.contract.json', 'wire.contract.json']);
+    const recording = await readJson<{ ok: boolean; targetKind: string; tapes: { file: string; flagged: unknown[] }[]; findings: unknown[]; failures: unknown[] }>(reports, 'recording.json');
+    expect(recording).toMatchObject({ ok: true, targetKind: 'endpoint', findings: [], failures: [] });
+    expect(recording.tapes.map((t) => [path.basename(t.file), t.flagged.length]).sort()).toEqual([['layouts.contract.json', 0], ['wire.contract.json', 0]]);
+    const report = await readJson<ConformanceReport>(reports, 'conformance.json');
+    expect(report.target).toBe(`endpoint ${server.url} (recording to tapes/endpoint)`);
+    expect(report.results.map((r) => `${r.id} ${r.status}`).sort()).toEqual(['LAYOUT-CREATE-01 pass', 'LAYOUT-TAGS-01 pass', 'WIRE-OK-GetProfileObjectType pass']);
+    expect((await domainsOn(server.url)).filter((d) => d.startsWith('cpct-'))).toEqual([]);
+  }, TIMEOUT);
+
+  it('returns 0 replaying part of the tapes, and names the unused entries and the unused tape', async () => {
+    const reports = path.join(dir, 'replay');
+    const run = fakeIo({ argv: ['--replay', '--recordings', recordings(), '--grep', '^LAYOUT-CREATE-01 ', '--reports', reports] });
+    expect(await runCli(run.io), run.err()).toBe(0);
+    const report = await readJson<ConformanceReport>(reports, 'conformance.json');
+    expect(report.target).toMatch(/^replay tapes\/endpoint \(endpoint tapes: sdk 3\.\d+\.\d+, project \d+\.\d+\.\d+\)$/);
+    expect(report.results.map((r) => `${r.id} ${r.status}`)).toEqual(['LAYOUT-CREATE-01 pass']);
+    // LAYOUT-TAGS-01 was recorded in the same file and not replayed; the wire file did not run at all.
+    expect(run.err()).toMatch(/^cpct: replay: \d+ tape entr(y was|ies were) not requested/m);
+    expect(run.err()).toMatch(/^ {2}\S*tapes\/endpoint\/layouts\.contract\.json: \d+ unused$/m);
+    expect(run.err()).toMatch(/^ {4}interactions\[\d+\] POST \/domains\/cpct-[0-9a-f]{8}-layouts\/layouts\/\S+ \(CreateDomainLayout\)$/m);
+    expect(run.err()).toMatch(/^cpct: replay: 1 tape\(s\) not used by any contract file of this run: \S*tapes\/endpoint\/wire\.contract\.json$/m);
+  }, TIMEOUT);
+});
+
+describe('runCli --shard and --merge', () => {
+  it('returns 2 naming the number of contract files given more parts than files', async () => {
+    const count = CONTRACT_FILES + 1;
+    const run = fakeIo({ argv: ['--shard', `1/${count}`, '--reports', path.join(dir, 'too-many')] });
+    expect(await runCli(run.io)).toBe(2);
+    expect(run.err()).toBe(`cpct: expected --shard I/N with N at most the number of contract files (${CONTRACT_FILES}); saw --shard 1/${count}; use at most ${CONTRACT_FILES} parts\n`);
+  }, TIMEOUT);
+
+  // Every contract file ends with its wire contract, so each part has contracts to run however vitest splits the files.
+  const grep = '^WIRE-EXCHANGES-';
+  const expected = CONTRACT_FILE_NAMES.map((f) => `WIRE-EXCHANGES-${f.replace(/\.contract\.ts$/, '').toUpperCase()} pass`).sort();
+
+  it('returns 0 for both parts and for the merge, whose report holds the contracts of both parts', async () => {
+    const parts = await Promise.all(
+      ['1/2', '2/2'].map(async (shard) => {
+        const run = fakeIo({ argv: ['--shard', shard, '--grep', grep, '--seed', '3', '--reports', path.join(dir, `part${shard[0]}`)] });
+        const code = await runCli(run.io);
+        return { code, out: run.out(), err: run.err() };
+      }),
+    );
+    for (const p of parts) expect(p.code, p.err).toBe(0);
+    expect(parts[0].out).toMatch(/^Shard 1\/2: \d+ contracts \(.+\); record .*cpct-shard-1-2\.json\./m);
+    const rows = async (name: string) => (await readJson<ConformanceReport>(dir, name, 'conformance.json')).results.map((r) => `${r.id} ${r.status}`);
+    const part1 = await rows('part1');
+    const part2 = await rows('part2');
+    expect(part1.length).toBeGreaterThan(0);
+    expect(part2.length).toBeGreaterThan(0);
+    expect([...part1, ...part2].sort()).toEqual(expected);
+
+    const merge = fakeIo({ argv: ['--merge', path.join(dir, 'part1'), path.join(dir, 'part2'), '--reports', path.join(dir, 'merged')] });
+    expect(await runCli(merge.io), merge.err()).toBe(0);
+    const merged = await readJson<ConformanceReport>(dir, 'merged', 'conformance.json');
+    expect(merged.results.map((r) => `${r.id} ${r.status}`).sort()).toEqual(expected);
+    expect(merged).toMatchObject({ target: 'embedded', seed: 3, summary: { pass: expected.length, fail: 0, na: 0, skip: 0 } });
+    expect(merge.out()).toMatch(/merged from 2 parts/);
+  }, TIMEOUT);
+});

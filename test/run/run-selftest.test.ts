@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FAULTS } from '../../harness/mock/faults/catalogue.ts';
+import { VARIATIONS } from '../../harness/mock/faults/variations.ts';
+import type { RunConfig } from '../../harness/run/config.ts';
+import type { CollectedResult } from '../../harness/run/report.ts';
+import type { ContractRunner } from '../../harness/run/runner.ts';
+import { BASELINE_OPTIONS, runSelftest, type SelftestReport } from '../../harness/run/selftest.ts';
+
+/**
+ * runSelftest's orchestration with a scripted runner instead of vitest (test/faults/selftest.integ.test.ts runs the
+ * real one): one run per fault and per variation of the catalogue, judged against the baseline.
+ */
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** One contract id per catalogue entry: the entry itself, or `<prefix>X` for a prefix entry (`WIRE-OK-*`). */
+const idOf = (entry: string) => (entry.endsWith('*') ? `${entry.slice(0, -1)}X` : entry);
+const CONTRACTS = [...new Set(FAULTS.flatMap((f) => f.caughtBy.map(idOf)))].sort();
+
+const result = (id: string, status: CollectedResult['status'], level: CollectedResult['level'] = 'must'): CollectedResult => ({
+  id, status, level, title: id, area: 'a', operations: [], source: 's', reason: status === 'pass' ? '' : `${id} ${status}`, durationMs: 1,
+});
+
+/**
+ * A runner whose faults make exactly their named catchers fail; `spoil` changes the results of one run (by target
+ * label) to script a miss. Records the target of every run.
+ */
+function scriptedRunner({ spoil }: { spoil?: (label: string, results: CollectedResult[]) => CollectedResult[] } = {}) {
+  const targets: RunConfig['target'][] = [];
+  const runner: ContractRunner = {
+    async run({ config }) {
+      targets.push(config.target);
+      const t = config.target as { fault?: string; variation?: string };
+      const failing = new Set(t.fault ? FAULTS.find((f) => f.name === t.fault)!.caughtBy.map(idOf) : []);
+      const results = CONTRACTS.map((id) => result(id, failing.has(id) ? 'fail' : 'pass'));
+      const label = t.fault ?? t.variation ?? 'baseline';
+      return spoil ? spoil(label, results) : results;
+    },
+    cancel: async () => {},
+    output: () => '',
+    close: async () => {},
+  };
+  return { runner, targets };
+}
+
+describe('runSelftest', () => {
+  it('returns ok and writes selftest.json given a runner where every fault is caught by its named contracts and every variation passes', async () => {
+    const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'cpct-selftest-'));
+    dirs.push(reportsDir);
+    const { runner, targets } = scriptedRunner();
+    let ids = 0;
+    const outcome = await runSelftest({ runner, seed: 9, reportsDir, newRunId: () => `run${++ids}`, interrupted: () => false });
+    expect(targets).toEqual([
+      { kind: 'embedded', mockOptions: BASELINE_OPTIONS },
+      ...FAULTS.map((f) => ({ kind: 'embedded', fault: f.name, mockOptions: BASELINE_OPTIONS })),
+      ...VARIATIONS.map((v) => ({ kind: 'embedded', variation: v.name, mockOptions: BASELINE_OPTIONS })),
+    ]);
+    expect(ids).toBe(1 + FAULTS.length + VARIATIONS.length);
+    expect(outcome.ok).toBe(true);
+    const written = JSON.parse(readFileSync(path.join(reportsDir, 'selftest.json'), 'utf8')) as SelftestReport;
+    expect(written).toEqual(outcome.report);
+    expect(written.contracts).toEqual(CONTRACTS);
+    expect(written.uncaught).toEqual([]);
+    expect(written.faults.every((f) => f.ok && f.missing.length === 0)).toBe(true);
+    expect(outcome.text).toContain(`Self-test passed: ${FAULTS.length}/${FAULTS.length} faults caught, ${VARIATIONS.length}/${VARIATIONS.length} variations clean, ${CONTRACTS.length}/${CONTRACTS.length} contracts catch a fault`);
+  });
+
+  it('returns not ok naming the baseline failure, the missed catcher, the failing variation and the uncaught contract', async () => {
+    const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'cpct-selftest-'));
+    dirs.push(reportsDir);
+    const [first] = FAULTS;
+    const missed = idOf(first.caughtBy[0]);
+    const variation = VARIATIONS[0].name;
+    const { runner } = scriptedRunner({
+      spoil: (label, results) => {
+        if (label === 'baseline') return [...results, result('EXTRA-01', 'pass'), result('BROKEN-01', 'fail')];
+        if (label === first.name) return results.map((r) => (r.id === missed ? result(r.id, 'pass') : r));
+        if (label === variation) return [...results.map((r) => (r.id === CONTRACTS[0] ? result(r.id, 'fail') : r)), result('ASSUMED-01', 'fail', 'assumed')];
+        return results;
+      },
+    });
+    const outcome = await runSelftest({ runner, seed: 1, reportsDir, newRunId: () => 'r', interrupted: () => false });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.report.baselineFailures).toEqual([{ id: 'BROKEN-01', reason: 'fail: BROKEN-01 fail' }]);
+    const judged = outcome.report.faults.find((f) => f.name === first.name)!;
+    expect(judged.missing).toEqual([first.caughtBy[0]]);
+    expect(judged.ok).toBe(false);
+    // Assumed contracts may fail under a variation; must and should may not.
+    expect(outcome.report.variations.find((v) => v.name === variation)!.failures).toEqual([{ id: CONTRACTS[0], reason: `fail: ${CONTRACTS[0]} fail` }]);
+    expect(outcome.report.uncaught).toEqual(['BROKEN-01', 'EXTRA-01']);
+    expect(outcome.text).toContain('Baseline failures (the reference implementation must pass everything):');
+    expect(outcome.text).toMatch(/^EXTRA-01 .*<- caught by no fault$/m);
+    expect(outcome.text).toContain('Self-test FAILED');
+  });
+
+  it('stops after the fault being run and returns not ok given an interrupt', async () => {
+    const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'cpct-selftest-'));
+    dirs.push(reportsDir);
+    const { runner, targets } = scriptedRunner();
+    const outcome = await runSelftest({ runner, seed: 1, reportsDir, newRunId: () => 'r', interrupted: () => targets.length >= 2 });
+    expect(targets).toHaveLength(2);
+    expect(outcome.report.faults).toHaveLength(1);
+    expect(outcome.report.variations).toEqual([]);
+    expect(outcome.ok).toBe(false);
+  });
+});
