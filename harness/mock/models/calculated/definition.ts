@@ -24,6 +24,8 @@ export interface CompiledConditions {
   window?: (now: number) => { from: number; to: number };
   /** The object's time from Range.TimestampSource (R1); undefined means ingestion time. */
   timeOf?: (object: unknown) => number | undefined;
+  /** Names how timeOf reads times (TimestampSource and format); equal keys give every object the same time. */
+  timeKey?: string;
   /** R10. */
   objectCount?: number;
   /** R13. */
@@ -123,6 +125,7 @@ export function compileConditions({ conditions, objectType }: { conditions: unkn
       const format = r.TimestampFormat as TimestampFormat;
       // readScalar treats "" and non-scalars as missing, which R1 excludes anyway.
       out.timeOf = (object) => parseTimestamp({ value: readScalar({ object, path }), format });
+      out.timeKey = `${r.TimestampSource}\u0000${format}`;
     } else if (r.TimestampFormat !== undefined && !(TIMESTAMP_FORMATS as readonly string[]).includes(r.TimestampFormat as string)) {
       throw bad(`Conditions.Range.TimestampFormat: expected EPOCHMILLI or ISO_8601; saw ${JSON.stringify(r.TimestampFormat)}`);
     }

@@ -5,8 +5,11 @@
  * out, no HTTP.
  *
  * Performance: a definition without Range and ObjectCount keeps one Aggregate per profile, updated at ingest, so
- * its reads are O(1). Windowed definitions, ObjectCount and BatchGet overrides scan that one profile's objects of
- * the definition's type (never the whole domain).
+ * its reads are O(1). A windowed one (Range, ObjectCount) keeps one WindowIndex per profile instead (its selected
+ * objects in R3 order, with prefix sums or a tree), so its reads, BatchGet overrides included, take two binary
+ * searches and O(1) to O(log n) more (MAX_OCCURRENCE scans the window). Only BatchGet overrides on definitions
+ * without a window, and the scan-only option, scan that one profile's objects of the definition's type (never the
+ * whole domain).
  */
 import type { Clock } from '../../../clock.ts';
 import { formatError } from '../../../errors.ts';
@@ -16,6 +19,7 @@ import type { MockOptions, OperationInput, OperationOutput } from '../types.ts';
 import { checkOverrides, compileBase, compileConditions, type CompiledBase, type CompiledConditions } from './definition.ts';
 import { Aggregate, applyThreshold, emptyResult, statisticOfSorted, type Selected, type StatisticResult } from './statistics.ts';
 import { DAY_MS } from './time.ts';
+import { WindowIndex } from './window-index.ts';
 
 /** Options this part reads on top of MockOptions. */
 export type CalculatedOptions = MockOptions & {
@@ -24,7 +28,7 @@ export type CalculatedOptions = MockOptions & {
    * ProgressPercentage growing from 0 to 99, and values with IsDataPartial "true". Default 0 (COMPLETED at once).
    */
   calculatedAttributeReadyAfterMs?: number;
-  /** Never keep incremental aggregates; every read scans. For consistency tests of the two paths. */
+  /** Never keep incremental aggregates or window indexes; every read scans. For consistency tests of the paths. */
   calculatedAttributeScanOnly?: boolean;
 };
 
@@ -68,6 +72,11 @@ interface Definition {
   cond: CompiledConditions;
   /** profileId -> running statistic; present only while the definition has no window (and scans are not forced). */
   aggregates?: Map<string, Aggregate>;
+  /**
+   * profileId -> selected objects in R3 order; present only while the definition has a window (and scans are not
+   * forced). A profile without one has no selected object.
+   */
+  windows?: Map<string, WindowIndex>;
 }
 
 interface DomainState {
@@ -157,6 +166,7 @@ export class CalculatedAttributes {
     objects.set(objectId, stored);
     for (const def of state.byType.get(objectTypeName) ?? []) {
       if (def.aggregates) this.contribute({ def, profileId, stored });
+      else if (def.windows) this.index({ def, profileId, stored });
     }
   }
 
@@ -165,12 +175,15 @@ export class CalculatedAttributes {
     const state = this.domains.get(domain);
     const byProfile = state?.objects.get(objectTypeName);
     const objects = byProfile?.get(profileId);
-    if (!state || !byProfile || !objects || !objects.delete(objectId)) return;
+    const stored = objects?.get(objectId);
+    if (!state || !byProfile || !objects || !stored) return;
+    objects.delete(objectId);
     if (objects.size === 0) byProfile.delete(profileId);
     if (byProfile.size === 0) state.objects.delete(objectTypeName);
-    // Min, max, first and latest occurrences cannot be un-added; rebuild this one profile's aggregates.
     for (const def of state.byType.get(objectTypeName) ?? []) {
+      // Min, max, first and latest occurrences cannot be un-added; rebuild this one profile's aggregates.
       if (def.aggregates) this.rebuildProfile({ state, def, profileId });
+      else if (def.windows) this.unindex({ def, profileId, stored });
     }
   }
 
@@ -182,7 +195,10 @@ export class CalculatedAttributes {
       byProfile.delete(profileId);
       if (byProfile.size === 0) state.objects.delete(type);
     }
-    for (const def of state.definitions.values()) def.aggregates?.delete(profileId);
+    for (const def of state.definitions.values()) {
+      def.aggregates?.delete(profileId);
+      def.windows?.delete(profileId);
+    }
   }
 
   /** Forgets a deleted domain with its definitions and objects. */
@@ -197,6 +213,7 @@ export class CalculatedAttributes {
     state.objects.delete(objectTypeName);
     for (const def of state.byType.get(objectTypeName) ?? []) {
       if (def.aggregates) def.aggregates = new Map();
+      if (def.windows) def.windows = new Map();
     }
   }
 
@@ -234,22 +251,26 @@ export class CalculatedAttributes {
     const list = state.byType.get(base.objectType);
     if (list) list.push(def);
     else state.byType.set(base.objectType, [def]);
-    this.syncAggregates({ state, def });
+    this.syncIndexes({ state, def, timeChanged: false });
     return this.describe(def, { withFilter: true });
   }
 
   private update(input: OperationInput): OperationOutput {
     const def = this.definition(input);
     const state = this.state(this.domainName(input));
+    let timeChanged = false;
     if (input.Conditions !== undefined) {
       // Validate before changing anything, so a rejected update leaves the definition as it was.
-      def.cond = compileConditions({ conditions: input.Conditions, objectType: def.base.objectType });
+      const cond = compileConditions({ conditions: input.Conditions, objectType: def.base.objectType });
+      // Object times (R1) order the window indexes; only a different TimestampSource or format reorders them.
+      timeChanged = cond.timeKey !== def.cond.timeKey;
+      def.cond = cond;
       def.conditions = clone(input.Conditions);
     }
     if (input.DisplayName !== undefined) def.displayName = str(input.DisplayName);
     if (input.Description !== undefined) def.description = str(input.Description);
     def.lastUpdatedAt = this.clock.now();
-    this.syncAggregates({ state, def });
+    this.syncIndexes({ state, def, timeChanged });
     return this.describe(def, { withFilter: false });
   }
 
@@ -340,6 +361,11 @@ export class CalculatedAttributes {
     let result: StatisticResult;
     if (def.aggregates && window === undefined) {
       result = def.aggregates.get(profileId)?.result() ?? emptyResult();
+    } else if (def.windows) {
+      // The same selection as select(): the override replaces the window and drops ObjectCount (R23).
+      const w = window ?? def.cond.window?.(this.clock.now());
+      const last = window === undefined ? def.cond.objectCount : undefined;
+      result = def.windows.get(profileId)?.result({ from: w?.from, to: w?.to, last }) ?? emptyResult();
     } else {
       const items = this.select({ state: this.state(domain), def, profileId, window });
       result = statisticOfSorted({ statistic: def.base.statistic, items });
@@ -396,24 +422,53 @@ export class CalculatedAttributes {
     agg.add(stored.ingestedAt, stored.seq, value);
   }
 
+  /** Adds an object to the profile's window index when the definition selects it (R1, R5-R7, R9, R15). */
+  private index({ def, profileId, stored }: { def: Definition; profileId: string; stored: StoredObject }): void {
+    const value = this.accept(def, stored);
+    if (value === undefined) return;
+    const time = def.cond.timeOf ? def.cond.timeOf(stored.object) : stored.ingestedAt;
+    if (time === undefined) return;
+    const windows = def.windows!;
+    let index = windows.get(profileId);
+    if (!index) windows.set(profileId, (index = new WindowIndex({ statistic: def.base.statistic })));
+    index.add(time, stored.ingestedAt, stored.seq, value);
+  }
+
+  /** Takes an object out of the profile's window index; its key is recomputed the way index() computed it. */
+  private unindex({ def, profileId, stored }: { def: Definition; profileId: string; stored: StoredObject }): void {
+    const index = def.windows!.get(profileId);
+    if (!index || this.accept(def, stored) === undefined) return;
+    const time = def.cond.timeOf ? def.cond.timeOf(stored.object) : stored.ingestedAt;
+    if (time === undefined) return;
+    index.delete({ time, ingestedAt: stored.ingestedAt, seq: stored.seq });
+    if (index.size === 0) def.windows!.delete(profileId);
+  }
+
   private rebuildProfile({ state, def, profileId }: { state: DomainState; def: Definition; profileId: string }): void {
     def.aggregates!.delete(profileId);
     const objects = state.objects.get(def.base.objectType)?.get(profileId);
     for (const stored of objects?.values() ?? []) this.contribute({ def, profileId, stored });
   }
 
-  /** Keeps aggregates exactly while the definition is unwindowed: built on create or when an update drops the window. */
-  private syncAggregates({ state, def }: { state: DomainState; def: Definition }): void {
-    const wanted = !def.cond.windowed && this.options.calculatedAttributeScanOnly !== true;
-    if (!wanted) {
-      def.aggregates = undefined;
+  /**
+   * Keeps aggregates while the definition is unwindowed and window indexes while it is windowed: built on create, and
+   * on an update that adds or drops the window or changes how object times are read (`timeChanged`).
+   */
+  private syncIndexes({ state, def, timeChanged }: { state: DomainState; def: Definition; timeChanged: boolean }): void {
+    const fast = this.options.calculatedAttributeScanOnly !== true;
+    const objects = state.objects.get(def.base.objectType) ?? new Map<string, ProfileObjects>();
+    if (!fast || def.cond.windowed) def.aggregates = undefined;
+    if (!fast || !def.cond.windowed) def.windows = undefined;
+    if (!fast) return;
+    if (!def.cond.windowed) {
+      if (def.aggregates) return;
+      def.aggregates = new Map();
+      for (const [profileId, stored] of objects) for (const s of stored.values()) this.contribute({ def, profileId, stored: s });
       return;
     }
-    if (def.aggregates) return;
-    def.aggregates = new Map();
-    for (const [profileId, objects] of state.objects.get(def.base.objectType) ?? []) {
-      for (const stored of objects.values()) this.contribute({ def, profileId, stored });
-    }
+    if (def.windows && !timeChanged) return;
+    def.windows = new Map();
+    for (const [profileId, stored] of objects) for (const s of stored.values()) this.index({ def, profileId, stored: s });
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------
