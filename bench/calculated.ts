@@ -56,7 +56,7 @@ const AMOUNT = { Expression: '{Booking.amount}', Attributes: [{ Name: 'amount' }
 const NIGHTS = { Expression: '{Booking.nights}', Attributes: [{ Name: 'nights' }] };
 const CABIN = { Expression: '{Booking.cabin}', Attributes: [{ Name: 'cabin' }] };
 
-/** Eight definitions: six the engine keeps incrementally (no Range, no ObjectCount) and two it must scan for. */
+/** Eight definitions: six the engine keeps incrementally (no Range, no ObjectCount) and two windowed ones (kind "scanned": the oracle and, before the window index, the engine scanned the profile's objects for them). */
 export const DEFINITIONS: (Pick<CreateCalculatedAttributeDefinitionRequest, 'CalculatedAttributeName' | 'Statistic' | 'AttributeDetails' | 'Conditions' | 'Filter'> & { kind: 'kept' | 'scanned' })[] = [
   { kind: 'kept', CalculatedAttributeName: 'bookings', Statistic: 'COUNT', AttributeDetails: AMOUNT },
   { kind: 'kept', CalculatedAttributeName: 'spend', Statistic: 'SUM', AttributeDetails: AMOUNT },
