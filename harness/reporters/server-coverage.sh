@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Code coverage of the standalone reference server across one conformance run over HTTP:
-#   harness/reporters/server-coverage.sh [REPORTS_DIR]     (default: reports)
+#   harness/reporters/server-coverage.sh [REPORTS_DIR [CONFORMANCE FLAGS...]]     (default: reports)
+# (extra flags, e.g. --grep PATTERN, go to the conformance CLI)
 # Starts `harness/mock/server-cli.ts --port 0` under c8, waits for its "listening on" line, runs the conformance CLI
 # against it with --endpoint, then SIGINTs the server (it exits cleanly on SIGINT, so V8 writes its coverage) and
 # lets c8 print a text summary and write lcov + json-summary into REPORTS_DIR/coverage-server.
@@ -8,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 reports="${1:-reports}"
+shift || true
 out="$reports/coverage-server"
 work="$(mktemp -d "${TMPDIR:-/tmp}/cpct-server-cov.XXXXXX")"
 mkdir -p "$reports"
@@ -43,7 +45,7 @@ fi
 echo "server-coverage: server at $url"
 
 set +e
-node --import tsx harness/cli.ts --endpoint "$url" --reports "$reports"
+node --import tsx harness/cli.ts --endpoint "$url" --reports "$reports" "$@"
 rc=$?
 set -e
 
