@@ -7,6 +7,15 @@ export interface Clock {
 /** The wall clock. */
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * A clock that reads `startMs` when made and then advances with `wall`: the reference clock of a run, for a target
+ * that keeps its own time (the embedded implementation), so that a run is a function of (seed, reference clock).
+ */
+export function offsetClock({ startMs, wall = systemClock }: { startMs: number; wall?: Clock }): Clock {
+  const offset = startMs - wall.now();
+  return { now: () => wall.now() + offset };
+}
+
 /** A clock that starts at `startMs` and only moves when told to (tests, replays, the reference clock of a run). */
 export class ManualClock implements Clock {
   private current: number;

@@ -36,8 +36,9 @@ export interface Session {
   /** The next number of the sequence `of` in this session (1, 2, ...): indexes for generated resource names. */
   sequence(args: { of: string }): number;
   /**
-   * The time now (epoch ms) as the target saw it: the wall clock live, the recorded time in a replay. Use it, not
-   * Date.now(), for anything compared with times the target reports, so the comparison replays as it was recorded.
+   * The time now (epoch ms) as the target saw it: the wall clock live, the run's reference clock (advancing) for the
+   * embedded implementation, the recorded time in a replay. Use it, not Date.now(), for anything compared with times
+   * the target reports, so the comparison holds on every target and replays as it was recorded.
    */
   now(): number;
   /** Waits with the target's timing (see waiters.ts). */
@@ -75,7 +76,7 @@ export function runDomainName({ runId, label }: { runId: string; label: string }
 /** Opens a session for one contract file: target, client, wire validation and the file's domain. */
 export async function openSession({ config: runConfig, area }: { config: RunConfig; area: string }): Promise<Session> {
   const contractFile = `${area}.contract.ts`;
-  const target = openTarget({ spec: runConfig.target, optional: runConfig.optional, contractFile });
+  const target = openTarget({ spec: runConfig.target, optional: runConfig.optional, contractFile, clockMs: runConfig.clockMs });
   // A replay reproduces the recorded run of this file: its seed, reference clock and run id make the same requests.
   const meta = target.replay?.meta;
   const config: RunConfig = meta ? { ...runConfig, seed: meta.seed, clockMs: Date.parse(meta.referenceClock), runId: meta.runId } : runConfig;
@@ -122,7 +123,7 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
       return n;
     },
     now: () => {
-      if (!target.replay) return Date.now();
+      if (!target.replay) return target.now?.() ?? Date.now();
       return target.replay.handler.recordedTime() ?? config.clockMs;
     },
     waitUntil: (args) => {

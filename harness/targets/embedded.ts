@@ -1,3 +1,4 @@
+import { offsetClock, systemClock } from '../clock.ts';
 import { createMock, IN_PROCESS_ENDPOINT, MOCK_CREDENTIALS } from '../mock/index.ts';
 import { applyFault } from '../mock/faults/apply.ts';
 import { optionalOperations, targetLabel } from './capabilities.ts';
@@ -15,16 +16,20 @@ export const EMBEDDED_WAITER: WaiterTiming = { maxWaitTime: 0.003, minDelay: 0.0
  * in-process request handler, unless a fault or variation wraps the mock's Fetch handle from outside: then an
  * HttpHandler adapter over the wrapped handle carries the requests.
  */
-export function openEmbeddedTarget({ spec, optional }: { spec: Extract<TargetSpec, { kind: 'embedded' }>; optional: readonly string[] }): Target {
+export function openEmbeddedTarget({ spec, optional, clockMs }: { spec: Extract<TargetSpec, { kind: 'embedded' }>; optional: readonly string[]; clockMs?: number }): Target {
   const wrapped = spec.fault !== undefined || spec.variation !== undefined;
   const plan = wrapped ? applyFault({ fault: spec.fault, variation: spec.variation }) : undefined;
-  const mock = createMock({ options: { ...spec.mockOptions, ...plan?.mockOptions } });
+  // Given the run's reference clock, the implementation lives at that time (advancing with the wall clock), so the
+  // generated data, placed around the reference clock, falls in the same windows whenever the run happens.
+  const clock = clockMs === undefined ? systemClock : offsetClock({ startMs: clockMs });
+  const mock = createMock({ clock, options: { ...spec.mockOptions, ...plan?.mockOptions } });
   const requestHandler = plan?.wrapHandle ? inProcessHttpHandler({ handle: plan.wrapHandle((request) => mock.handle(request)) }) : mock.requestHandler;
   return {
     spec,
     label: targetLabel({ spec }),
     optional: optionalOperations({ spec, declared: optional }),
     waiter: EMBEDDED_WAITER,
+    now: () => clock.now(),
     clientConfig: () => ({
       endpoint: IN_PROCESS_ENDPOINT,
       region: 'us-east-1',

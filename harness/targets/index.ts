@@ -7,11 +7,14 @@ import type { Target, TargetSpec } from './types.ts';
 export type { Target, TargetSpec, WaiterTiming, StaticCredentials } from './types.ts';
 export { targetLabel, optionalOperations, TARGET_CAPABILITIES } from './capabilities.ts';
 
-/** Opens the target a run configuration names for one contract file; called inside each vitest worker. */
-export function openTarget({ spec, optional, contractFile }: { spec: TargetSpec; optional: readonly string[]; contractFile?: string }): Target {
+/**
+ * Opens the target a run configuration names for one contract file; called inside each vitest worker. `clockMs`, the
+ * run's reference clock, sets the embedded implementation's time (live targets keep the wall clock).
+ */
+export function openTarget({ spec, optional, contractFile, clockMs }: { spec: TargetSpec; optional: readonly string[]; contractFile?: string; clockMs?: number }): Target {
   switch (spec.kind) {
     case 'embedded':
-      return openEmbeddedTarget({ spec, optional });
+      return openEmbeddedTarget({ spec, optional, clockMs });
     case 'endpoint':
       return openEndpointTarget({ spec, optional });
     case 'aws':

@@ -60,6 +60,11 @@ export interface Target {
   /** Operations the target may legitimately refuse (AccessDenied / unknown operation): such a refusal is NA. */
   readonly optional: ReadonlySet<string>;
   readonly waiter: WaiterTiming;
+  /**
+   * The target's own clock, when it keeps one (embedded: the run's reference clock advancing with the wall clock);
+   * absent for live targets, whose time is the wall clock's.
+   */
+  now?(): number;
   /** Replay only: the tape behind this target (its meta reproduces the recorded run; `handler.unused()` at the end). */
   readonly replay?: ReplayFor;
   /** Releases what the target holds (nothing for HTTP endpoints; the in-process mock for embedded). */
