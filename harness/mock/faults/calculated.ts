@@ -216,7 +216,7 @@ export const CALCULATED_FAULTS: Fault[] = [
   },
   {
     name: 'calc-expression-first-operand-only',
-    description: 'an Expression over two attributes is computed from its first attribute alone',
+    description: 'an Expression over two attributes is computed from its first attribute alone (so an Expression left dangling after its first attribute, such as "{Tx.v} +", is accepted too)',
     caughtBy: ['CALC-STAT-EXPR-01'],
     build: (tools) =>
       disguised({
@@ -230,7 +230,7 @@ export const CALCULATED_FAULTS: Fault[] = [
   },
   {
     name: 'calc-empty-selection-zero',
-    description: 'COUNT and SUM of a profile without objects say "0" instead of having no value',
+    description: 'COUNT and SUM with no object selected say "0" instead of having no value (also when a Threshold is not met)',
     caughtBy: ['CALC-STAT-EMPTY-01'],
     build: (tools) =>
       onValues({
