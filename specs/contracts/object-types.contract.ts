@@ -249,11 +249,12 @@ contract(
     level: 'assumed',
     source:
       'model: EncryptionKey ("The customer-provided key to encrypt the profile object", encryptionKey 0..255) in PutProfileObjectTypeRequest, PutProfileObjectTypeResponse and GetProfileObjectTypeResponse; ' +
-      'assumed: the model does not say whether the service checks the key with AWS KMS; the contract sends a key ARN in the reserved account 000000000000, which a real account cannot use',
+      'assumed: the model does not say whether the service checks the key with AWS KMS; the contract sends a KMS alias name of its own (alias/cpct-…), which KMS accepts as a key reference and which holds no account id, so tapes hold none either',
   },
   async ({ session }) => {
     const tag = nameTag({ parts: [session.config.seed, session.config.runId, 'kms'] });
-    const EncryptionKey = `arn:aws:kms:us-east-1:000000000000:key/cpct-${tag}`;
+    // An alias name rather than a key ARN: no account id travels in the request or lands in a tape.
+    const EncryptionKey = `alias/cpct-${tag}`;
     const input = loyaltyTypeWith({ session, purpose: 'encrypted', extra: { EncryptionKey } });
     const { put, got } = await putThenGet({ session, input });
     checkEqual({ actual: put.EncryptionKey, wanted: EncryptionKey, what: 'PutProfileObjectType EncryptionKey' });
