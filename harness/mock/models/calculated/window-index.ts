@@ -205,60 +205,45 @@ export class WindowIndex {
 
   // ---- order ------------------------------------------------------------------------------------------------
 
-  /** First position whose key is greater than (time, ingestedAt, seq). */
-  private upperKey(time: number, ingestedAt: number, seq: number): number {
-    const { times, ingested, seqs } = this;
+  /** First position in [0, size] where `past` holds; `past` must be false then true along the sorted order. */
+  private firstWhere(past: (i: number) => boolean): number {
     let lo = 0;
-    let hi = times.length;
+    let hi = this.times.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const t = times[mid];
-      const after = t > time || (t === time && (ingested[mid] > ingestedAt || (ingested[mid] === ingestedAt && seqs[mid] > seq)));
-      if (after) hi = mid;
+      if (past(mid)) hi = mid;
       else lo = mid + 1;
     }
     return lo;
+  }
+
+  /** True when position i's key comes after (time, ingestedAt, seq), or equals it when `orEqual`. */
+  private keyAfter(i: number, time: number, ingestedAt: number, seq: number, orEqual: boolean): boolean {
+    const t = this.times[i];
+    if (t !== time) return t > time;
+    const g = this.ingested[i];
+    if (g !== ingestedAt) return g > ingestedAt;
+    return orEqual ? this.seqs[i] >= seq : this.seqs[i] > seq;
+  }
+
+  /** First position whose key is greater than (time, ingestedAt, seq). */
+  private upperKey(time: number, ingestedAt: number, seq: number): number {
+    return this.firstWhere((i) => this.keyAfter(i, time, ingestedAt, seq, false));
   }
 
   /** First position whose key is at least (time, ingestedAt, seq). */
   private lowerKey(time: number, ingestedAt: number, seq: number): number {
-    const { times, ingested, seqs } = this;
-    let lo = 0;
-    let hi = times.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = times[mid];
-      const atLeast = t > time || (t === time && (ingested[mid] > ingestedAt || (ingested[mid] === ingestedAt && seqs[mid] >= seq)));
-      if (atLeast) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return this.firstWhere((i) => this.keyAfter(i, time, ingestedAt, seq, true));
   }
 
   /** First position whose time is at least `from`. */
   private lowerTime(from: number): number {
-    const times = this.times;
-    let lo = 0;
-    let hi = times.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (times[mid] >= from) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return this.firstWhere((i) => this.times[i] >= from);
   }
 
   /** First position whose time is after `to`. */
   private upperTime(to: number): number {
-    const times = this.times;
-    let lo = 0;
-    let hi = times.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (times[mid] > to) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return this.firstWhere((i) => this.times[i] > to);
   }
 
   /** Puts the waiting objects at their positions (one sort and one merge) and brings the derived data up to date. */
