@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { CreateCalculatedAttributeDefinitionRequest } from '@aws-sdk/client-customer-profiles';
 import { computeCalculatedAttribute, type OracleDefinition, type OracleObject } from '../generators/oracle/index.ts';
 import { ManualClock } from '../harness/clock.ts';
-import type { BenchResult as EngineBenchResult } from '../harness/mock/models/calculated/bench.ts';
+import { prng, type BenchResult as EngineBenchResult } from '../harness/mock/models/calculated/bench.ts';
 import { CalculatedAttributes } from '../harness/mock/models/calculated/index.ts';
 import { PageTokens } from '../harness/mock/models/pagination.ts';
 
@@ -67,18 +67,6 @@ export const DEFINITIONS: (Pick<CreateCalculatedAttributeDefinitionRequest, 'Cal
   { kind: 'scanned', CalculatedAttributeName: 'spend_30d', Statistic: 'SUM', AttributeDetails: AMOUNT, Conditions: { Range: { Value: 30, Unit: 'DAYS', TimestampSource: '{Booking.bookedAt}', TimestampFormat: 'ISO_8601' } } },
   { kind: 'scanned', CalculatedAttributeName: 'cabin_last5', Statistic: 'LAST_OCCURRENCE', AttributeDetails: CABIN, Conditions: { ObjectCount: 5 } },
 ];
-
-/** A small deterministic PRNG (mulberry32), so every run ingests the same objects. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface OracleReadBenchResult {
   objects: number;

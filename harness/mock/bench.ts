@@ -8,7 +8,7 @@ import {
   GetDomainLayoutCommand,
 } from '@aws-sdk/client-customer-profiles';
 import { ManualClock } from '../clock.ts';
-import { createMock, IN_PROCESS_ENDPOINT, MOCK_CREDENTIALS } from './index.ts';
+import { createMock, IN_PROCESS_ENDPOINT, MOCK_CREDENTIALS, type Mock } from './index.ts';
 import type { SdkHttpHandler } from './wire/sdk-handler.ts';
 
 /**
@@ -43,6 +43,24 @@ function client(requestHandler: SdkHttpHandler): CustomerProfilesClient {
   return new CustomerProfilesClient({ region: 'us-east-1', endpoint: IN_PROCESS_ENDPOINT, credentials: MOCK_CREDENTIALS, requestHandler, maxAttempts: 1 });
 }
 
+/**
+ * The floor of the per-call benchmarks: an SDK request handler that answers every request with the bytes `mock` gives
+ * for GetDomainLayout bench/main (the domain and layout must exist), so the SDK's own cost is all that remains.
+ */
+export async function cannedHandler({ mock }: { mock: Mock }): Promise<{ handler: SdkHttpHandler; responseBytes: number }> {
+  const sample = (await mock.requestHandler.handle({
+    method: 'GET', protocol: 'http:', hostname: 'mock.local', path: '/domains/bench/layouts/main', query: {}, headers: {},
+  } as never)).response as unknown as { statusCode: number; headers: Record<string, string>; body: Uint8Array };
+  const bytes = Buffer.from(sample.body);
+  const handler = {
+    metadata: { handlerProtocol: 'http/1.1' },
+    handle: async () => ({ response: { statusCode: sample.statusCode, headers: { ...sample.headers }, body: Buffer.from(bytes) } }),
+    updateHttpClientConfig() {},
+    httpHandlerConfigs: () => ({}),
+  } as unknown as SdkHttpHandler;
+  return { handler, responseBytes: bytes.length };
+}
+
 /** Runs the in-process benchmark; `calls` per round per variant, `rounds` alternating rounds, stops early after `budgetMs`. */
 export async function runInProcessBench({ calls = 3000, rounds = 5, layoutChars = 4000, budgetMs = 60_000 } = {}): Promise<InProcessBenchResult> {
   const mock = createMock({ clock: new ManualClock({ startMs: Date.UTC(2025, 5, 9) }) });
@@ -59,16 +77,7 @@ export async function runInProcessBench({ calls = 3000, rounds = 5, layoutChars 
   const command = () => new GetDomainLayoutCommand({ DomainName: 'bench', LayoutDefinitionName: 'main' });
 
   // The canned handler answers with the very bytes the mock produced, so both parse the same response.
-  const sample = (await mock.requestHandler.handle({
-    method: 'GET', protocol: 'http:', hostname: 'mock.local', path: '/domains/bench/layouts/main', query: {}, headers: {},
-  } as never)).response as unknown as { statusCode: number; headers: Record<string, string>; body: Uint8Array };
-  const bytes = Buffer.from(sample.body);
-  const canned = {
-    metadata: { handlerProtocol: 'http/1.1' },
-    handle: async () => ({ response: { statusCode: sample.statusCode, headers: { ...sample.headers }, body: Buffer.from(bytes) } }),
-    updateHttpClientConfig() {},
-    httpHandlerConfigs: () => ({}),
-  } as unknown as SdkHttpHandler;
+  const { handler: canned, responseBytes } = await cannedHandler({ mock });
   const viaCanned = client(canned);
   const viaFetch = client({
     metadata: { handlerProtocol: 'http/1.1' },
@@ -100,7 +109,7 @@ export async function runInProcessBench({ calls = 3000, rounds = 5, layoutChars 
   }
   const mockUs = median(results.map((x) => x.mock));
   const cannedUs = median(results.map((x) => x.canned));
-  return { mockUs, cannedUs, fetchUs: median(results.map((x) => x.fetch)), ratio: mockUs / cannedUs, rounds: results, responseBytes: bytes.length };
+  return { mockUs, cannedUs, fetchUs: median(results.map((x) => x.fetch)), ratio: mockUs / cannedUs, rounds: results, responseBytes };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CreateDomainCommand, CreateDomainLayoutCommand, CustomerProfilesClient, GetDomainLayoutCommand } from '@aws-sdk/client-customer-profiles';
 import { ManualClock } from '../clock.ts';
+import { cannedHandler } from '../mock/bench.ts';
 import { createMock, IN_PROCESS_ENDPOINT, MOCK_CREDENTIALS } from '../mock/index.ts';
 import type { SdkHttpHandler } from '../mock/wire/sdk-handler.ts';
 import { createRecorder } from './record.ts';
@@ -64,15 +65,7 @@ export async function runReplayBench({ calls = 3000, nockCalls = 200, rounds = 5
   const one = recorder.tape();
   const tapeOf = (n: number): Tape => ({ ...one, interactions: Array.from({ length: n }, () => one.interactions[0]) });
 
-  const sample = (await mock.requestHandler.handle({ method: 'GET', protocol: 'http:', hostname: 'mock.local', path: '/domains/bench/layouts/main', query: {}, headers: {} } as never))
-    .response as unknown as { statusCode: number; headers: Record<string, string>; body: Uint8Array };
-  const bytes = Buffer.from(sample.body);
-  const canned = {
-    metadata: { handlerProtocol: 'http/1.1' },
-    handle: async () => ({ response: { statusCode: sample.statusCode, headers: { ...sample.headers }, body: Buffer.from(bytes) } }),
-    updateHttpClientConfig() {},
-    httpHandlerConfigs: () => ({}),
-  } as unknown as SdkHttpHandler;
+  const { handler: canned } = await cannedHandler({ mock });
   const cannedClient = client(canned);
 
   const variants = {

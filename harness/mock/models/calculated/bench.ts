@@ -29,8 +29,8 @@ export interface BenchResult {
   peakRssMiB: number;
 }
 
-/** A small deterministic PRNG so runs are comparable (mulberry32). */
-function prng(seed: number): () => number {
+/** A small deterministic PRNG so runs are comparable (mulberry32); the oracle bench uses it too. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
