@@ -11,13 +11,13 @@ import { domainPrefix, type RunConfig } from './config.ts';
 import { finishRecording, readOutbox, replayLabel, reportCalls, reportReplay } from './live-extras.ts';
 import { DEFAULT_REGION, parseCliArgs, USAGE, type CliMode, type TargetChoice } from './options.ts';
 import { readSdkVersion } from './paths.ts';
-import { buildReport, exitCodeFor, writeReport, type CollectedResult } from './report.ts';
+import { buildReport, exitCodeFor, writeReport, type CollectedResult, type ConformanceReport } from './report.ts';
 import { buildApiCoverage, writeRunReports } from '../reporters/index.ts';
 import { loadOperationIndex } from '../operation-index.ts';
 import { SCOPED_OPERATIONS } from '../scope.ts';
 import { createContractRunner, mergeContractBlobs, type ContractRunner } from './runner.ts';
 import { createProgress, progressModeOf } from './progress.ts';
-import { checkShardSet, findShards, gatherBlobs, shardFiles, writeShardRecord, type ShardRecord } from './shard.ts';
+import { checkShardSet, findShards, gatherBlobs, RECORD_FORMAT, shardFiles, writeShardRecord, type ShardRecord } from './shard.ts';
 import type { CommonOptions } from './options.ts';
 import type { SessionReport } from './config.ts';
 import { runSelftest } from './selftest.ts';
@@ -260,14 +260,14 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     let target = targetLabel({ spec });
     if (replaySet) target = replayLabel({ set: replaySet, cwd: io.cwd });
     if (config.record) target += ` (recording to ${path.relative(io.cwd, path.join(config.record.dir, config.record.targetKind)) || '.'})`;
-    const { calls } = await publishRun({ io, common: mode.common, target, startedAt, seed: config.seed, runLabel: config.runId, results, sessions });
+    const { calls, report } = await publishRun({ io, common: mode.common, target, startedAt, seed: config.seed, runLabel: config.runId, results, sessions });
     if (shard) {
       const record: ShardRecord = {
-        format: 'cpct-shard/1',
+        format: RECORD_FORMAT,
         shard,
         target,
-        startedAt: startedAt.toISOString(),
-        sdkVersion: readSdkVersion(),
+        startedAt: report.startedAt,
+        sdkVersion: report.sdkVersion,
         seed: config.seed,
         runId: config.runId,
         grep: mode.common.grep?.source ?? null,
@@ -307,7 +307,7 @@ async function publishRun({ io, common, target, startedAt, sdkVersion = readSdkV
   runLabel: string;
   results: CollectedResult[];
   sessions: readonly SessionReport[];
-}): Promise<{ calls: Awaited<ReturnType<typeof reportCalls>> }> {
+}): Promise<{ calls: Awaited<ReturnType<typeof reportCalls>>; report: ConformanceReport }> {
   const report = buildReport({ target, startedAt, sdkVersion, seed, results });
   const reportPath = await writeReport({ report, dir: common.reportsDir });
   // The human and CI views of the same results (conformance.md, junit.xml, index.html); computed, then written.
@@ -315,7 +315,7 @@ async function publishRun({ io, common, target, startedAt, sdkVersion = readSdkV
   await writeRunReports({ dir: common.reportsDir, report, results, coverage });
   io.stdout.write(formatSummary({ target, seed, runId: runLabel, results, strict: common.strict, reportPath }));
   const calls = await reportCalls({ target, sessions, dir: common.reportsDir });
-  return { calls };
+  return { calls, report };
 }
 
 /** `--merge DIR...`: checks the parts make one run, merges their blobs with vitest, and writes one set of reports. */

@@ -13,7 +13,8 @@ import type { Shard } from './options.ts';
 const COMPONENT = 'merge';
 /** The sub-folder of a part's reports directory that --merge reads. */
 export const SHARD_FOLDER = 'shard';
-const RECORD_FORMAT = 'cpct-shard/1';
+/** The format tag of a part's record; --merge refuses records of another format. */
+export const RECORD_FORMAT = 'cpct-shard/1';
 
 /** What a part records besides its blob: everything the merged reports need that vitest does not keep. */
 export interface ShardRecord {
