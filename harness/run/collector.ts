@@ -87,11 +87,12 @@ export function createCollector({ grep }: { grep?: RegExp } = {}): Collector {
   let collected: CollectedResult[] = [];
   let progress: ProgressListener = SILENT_PROGRESS;
   const reporter: Reporter = {
+    // Contracts --grep leaves out are collected and skipped by vitest; progress counts only the ones that run.
     onTestModuleCollected(module) {
-      progress.collected({ tests: [...module.children.allTests()].length });
+      progress.collected({ tests: [...module.children.allTests()].filter((test) => !grep || grep.test(test.name)).length });
     },
     onTestCaseResult(test) {
-      progress.testDone({ area: areaOfModule(test.module) });
+      if (!grep || grep.test(test.name)) progress.testDone({ area: areaOfModule(test.module) });
     },
     onTestModuleEnd(module) {
       progress.fileDone({ area: areaOfModule(module) });

@@ -108,4 +108,24 @@ describe('createCollector', () => {
     expect(heard).toEqual(['collected 2', 'test layouts', 'test layouts', 'file layouts']);
     expect(collector.results()).toEqual([]);
   });
+
+  it('tells the progress listener only of contracts --grep selects', () => {
+    const heard: string[] = [];
+    const progress: ProgressListener = {
+      start: () => heard.push('start'),
+      collected: ({ tests }) => heard.push(`collected ${tests}`),
+      testDone: ({ area }) => heard.push(`test ${area}`),
+      fileDone: ({ area }) => heard.push(`file ${area}`),
+      stop: () => heard.push('stop'),
+    };
+    const collector = createCollector({ grep: /^WIRE-/ });
+    collector.listen({ progress });
+    const module = fakeModule({ file: 'wire.contract.ts', tests: [{ name: 'WIRE-A-01 t', result: { state: 'passed' } }, { name: 'LAYOUT-B-01 t', result: { state: 'skipped' } }] });
+    const [a, b] = [...(module as unknown as { children: { allTests(): Iterable<TestCase> } }).children.allTests()];
+    collector.reporter.onTestModuleCollected?.(module);
+    collector.reporter.onTestCaseResult?.(a);
+    collector.reporter.onTestCaseResult?.(b);
+    collector.reporter.onTestModuleEnd?.(module);
+    expect(heard).toEqual(['collected 1', 'test wire', 'file wire']);
+  });
 });
