@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, inject, it, type TestContext } from 'vitest';
+import { loadRegister, resolveEvidence, type Register } from '../evidence/register.ts';
 import { RUN_CONFIG_KEY } from '../run/config.ts';
 import { optionalOperations } from '../targets/capabilities.ts';
 import type { ContractLevel, ContractMeta, ContractOutcomeMeta } from './meta.ts';
@@ -12,7 +13,12 @@ export interface ContractSpec {
   title: string;
   operations: string[];
   level: ContractLevel;
-  source: string;
+  /** Ids of the register entries (specs/evidence) the verdict rests on; the level may not claim more than they support. */
+  evidence?: string[];
+  /** A line for people; by default the claims of the cited entries. */
+  source?: string;
+  /** False for a contract that only checks an error answer (see ContractMeta.readsData). */
+  readsData?: false;
 }
 
 /** What a contract body gets: the file's session plus ways to end the contract as NA or SKIP, and to leave notes. */
@@ -66,6 +72,7 @@ export function contractFile({ area }: { area: string }): {
 } {
   let session: Session | undefined;
   let setupError: unknown;
+  let register: Register | undefined;
 
   beforeAll(async () => {
     try {
@@ -79,7 +86,11 @@ export function contractFile({ area }: { area: string }): {
   });
 
   const contract = (spec: ContractSpec, body: ContractBody): void => {
-    const meta: ContractMeta = { ...spec, area };
+    register ??= loadRegister();
+    const ids = spec.evidence ?? [];
+    const evidence = resolveEvidence({ register, ids, contract: spec.id });
+    const source = spec.source ?? ids.map((id) => `${register!.entries.get(id)!.kind}: ${register!.entries.get(id)!.claim}`).join('; ');
+    const meta: ContractMeta = { id: spec.id, title: spec.title, operations: spec.operations, level: spec.level, source, evidence, readsData: spec.readsData ?? true, area };
     it(`${spec.id} ${spec.title}`, { meta: { contract: meta } }, async (test: TestContext) => {
       const outcome: ContractOutcomeMeta = {};
       test.task.meta.outcome = outcome;

@@ -1,4 +1,5 @@
 import type {} from '@vitest/runner';
+import type { EvidenceRef } from '../evidence/register.ts';
 
 /**
  * What a contract is, as the reporter sees it. Contract files attach this to each vitest task through `task.meta`,
@@ -23,8 +24,15 @@ export interface ContractMeta {
    * but unconfirmed (a failure is reported but changes the exit code only with --strict).
    */
   level: ContractLevel;
-  /** Where the expectation comes from: a model shape, a doc sentence (with its address) or a tape. */
+  /** Where the expectation comes from, for people: the claims of the evidence it cites, in one line. */
   source: string;
+  /** The register entries the contract rests on (specs/evidence), resolved to kind and citation. */
+  evidence: EvidenceRef[];
+  /**
+   * Whether the verdict depends on data the target returns (items, values, members). Contracts that only check an
+   * error answer say false; every other one must be caught by an empty-answer fault in the self-test.
+   */
+  readsData: boolean;
   /** The contract file's area (wire, pagination, layouts, object-types, ...). */
   area: string;
 }
@@ -33,8 +41,10 @@ export interface ContractMeta {
 export interface ContractOutcomeMeta {
   /** Reason the contract is not applicable; the reporter turns a skipped task carrying it into status "na". */
   na?: string;
-  /** Non-failing observations worth reporting (e.g. wire warnings). */
+  /** Non-failing observations worth reporting. */
   notes?: string[];
+  /** Response warnings (values breaking an input constraint, unknown members or enum values) of this contract's exchanges. */
+  warnings?: string[];
 }
 
 declare module '@vitest/runner' {

@@ -15,7 +15,7 @@ interface ErrorLike {
 
 /** The harness's own failure (a file that did not load, an unhandled error): reported as a failed `must` result. */
 function harnessFailure({ id, title, area, error }: { id: string; title: string; area: string; error: ErrorLike }): CollectedResult {
-  return { id, title, area, operations: [], level: 'must', source: 'harness', status: 'fail', reason: messageOf(error), durationMs: 0 };
+  return { id, title, area, operations: [], level: 'must', source: 'harness', evidence: [], readsData: false, status: 'fail', reason: messageOf(error), warnings: [], durationMs: 0 };
 }
 
 function messageOf(error: ErrorLike | undefined): string {
@@ -45,9 +45,11 @@ function resultOf({ test, moduleErrors, grep }: { test: TestCase; moduleErrors: 
     operations: [],
     level: 'must',
     source: 'harness',
+    evidence: [],
+    readsData: false,
     area: areaOfModule(test.module),
   };
-  const base = { ...contract, durationMs: Math.round(test.diagnostic()?.duration ?? 0) };
+  const base = { ...contract, warnings: meta.outcome?.warnings ?? [], durationMs: Math.round(test.diagnostic()?.duration ?? 0) };
   const result = test.result();
   switch (result.state) {
     case 'passed':

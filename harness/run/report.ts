@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContractLevel, ContractStatus } from '../contracts/meta.ts';
+import type { EvidenceRef } from '../evidence/register.ts';
 
 /** One line of `results` in reports/conformance.json (the shape DESIGN.md promises; do not add fields). */
 export interface ResultRow {
@@ -9,14 +10,19 @@ export interface ResultRow {
   title: string;
   level: ContractLevel;
   source: string;
+  evidence: EvidenceRef[];
   status: ContractStatus;
   reason: string;
+  /** Response warnings of the contract's exchanges (a failure only with --strict-output). */
+  warnings: string[];
   durationMs: number;
 }
 
 /** A result as the collector produces it: the row plus what the summary prints (area, expected / seen). */
 export interface CollectedResult extends ResultRow {
   area: string;
+  /** Whether the verdict depends on data the target returns (the self-test's empty-answer rule). */
+  readsData: boolean;
   expected?: string;
   seen?: string;
 }
@@ -26,6 +32,8 @@ export interface Summary {
   fail: number;
   na: number;
   skip: number;
+  /** Response warnings over all results. */
+  warnings: number;
 }
 
 /** reports/conformance.json. */
@@ -39,9 +47,12 @@ export interface ConformanceReport {
 }
 
 /** Counts results by status. */
-export function summarize({ results }: { results: readonly { status: ContractStatus }[] }): Summary {
-  const summary: Summary = { pass: 0, fail: 0, na: 0, skip: 0 };
-  for (const r of results) summary[r.status] += 1;
+export function summarize({ results }: { results: readonly { status: ContractStatus; warnings?: readonly string[] }[] }): Summary {
+  const summary: Summary = { pass: 0, fail: 0, na: 0, skip: 0, warnings: 0 };
+  for (const r of results) {
+    summary[r.status] += 1;
+    summary.warnings += r.warnings?.length ?? 0;
+  }
   return summary;
 }
 
@@ -55,7 +66,7 @@ export function buildReport({ target, startedAt, sdkVersion, seed, results }: {
 }): ConformanceReport {
   const rows: ResultRow[] = [...results]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ id, operations, title, level, source, status, reason, durationMs }) => ({ id, operations, title, level, source, status, reason, durationMs }));
+    .map(({ id, operations, title, level, source, evidence, status, reason, warnings, durationMs }) => ({ id, operations, title, level, source, evidence, status, reason, warnings, durationMs }));
   return { target, startedAt: startedAt.toISOString(), sdkVersion, seed, results: rows, summary: summarize({ results: rows }) };
 }
 

@@ -61,7 +61,7 @@ describe('contractFile on the embedded target', () => {
     const pass = outcomeOf(ctx.task, 'PROBE-PASS-01');
     expect(pass.state).toBe('pass');
     expect(pass.meta.outcome).toEqual({ notes: ['first note', 'second note'] });
-    expect(pass.meta.contract).toEqual({ ...spec('PROBE-PASS-01'), area: 'probe-file' });
+    expect(pass.meta.contract).toEqual({ ...spec('PROBE-PASS-01'), evidence: [], readsData: true, area: 'probe-file' });
     expect(made).toBe(1);
     expect(outcomeOf(ctx.task, 'PROBE-SKIP-01')).toMatchObject({ state: 'skip', note: 'the target has no profiles to read' });
     const na = outcomeOf(ctx.task, 'PROBE-NA-01');

@@ -42,7 +42,7 @@ describe('buildMarkdown', () => {
   it('returns "None." under failures given a run without failures', () => {
     const report = sampleReport();
     report.results = report.results.filter((r) => r.status !== 'fail');
-    report.summary = { pass: 2, fail: 0, na: 1, skip: 1 };
+    report.summary = { pass: 2, fail: 0, na: 1, skip: 1, warnings: 0 };
     expect(buildMarkdown({ report })).toContain('## Failures (0)\n\nNone.');
   });
 });

@@ -3,7 +3,7 @@ import type { CollectedResult, ConformanceReport } from '../../harness/run/repor
 
 /** Five contracts over two areas: 2 pass, 1 fail, 1 na, 1 skip. */
 export function sampleResults(): CollectedResult[] {
-  const base = { level: 'must' as const, source: 'model', durationMs: 12, reason: '' };
+  const base = { level: 'must' as const, source: 'model', evidence: [{ id: 'M-X', kind: 'model' as const, where: 'https://example.invalid/model.json' }], readsData: true, warnings: [] as string[], durationMs: 12, reason: '' };
   return [
     { ...base, id: 'LAYOUT-CREATE-01', title: 'CreateDomainLayout returns the layout', area: 'layouts', operations: ['CreateDomainLayout', 'GetDomainLayout'], status: 'pass' },
     {
@@ -28,9 +28,9 @@ export function sampleResults(): CollectedResult[] {
 /** The report the run would write for sampleResults (hand-built: id order, summary counted by hand). */
 export function sampleReport(): ConformanceReport {
   const rows = sampleResults()
-    .map(({ id, operations, title, level, source, status, reason, durationMs }) => ({ id, operations, title, level, source, status, reason, durationMs }))
+    .map(({ id, operations, title, level, source, evidence, status, reason, warnings, durationMs }) => ({ id, operations, title, level, source, evidence, status, reason, warnings, durationMs }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { target: 'endpoint http://127.0.0.1:4566', startedAt: '2025-06-09T10:11:12.345Z', sdkVersion: '3.1019.0', seed: 42, results: rows, summary: { pass: 2, fail: 1, na: 1, skip: 1 } };
+  return { target: 'endpoint http://127.0.0.1:4566', startedAt: '2025-06-09T10:11:12.345Z', sdkVersion: '3.1019.0', seed: 42, results: rows, summary: { pass: 2, fail: 1, na: 1, skip: 1, warnings: 0 } };
 }
 
 /** The failing contract's exchanges: a create, then the update whose response showed the failure (a long body). */

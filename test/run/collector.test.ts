@@ -26,7 +26,7 @@ function fakeModule({ file, tests, errors = [] }: { file: string; tests: FakeTes
   return module as unknown as TestModule;
 }
 
-const meta = (id: string, area = 'layouts'): ContractMeta => ({ id, title: `title of ${id}`, operations: ['GetDomainLayout'], level: 'must', source: 'model', area });
+const meta = (id: string, area = 'layouts'): ContractMeta => ({ id, title: `title of ${id}`, operations: ['GetDomainLayout'], level: 'must', source: 'model', evidence: [], readsData: true, area });
 
 function run({ modules, unhandled = [], grep }: { modules: TestModule[]; unhandled?: unknown[]; grep?: RegExp }) {
   const collector = createCollector({ grep });
@@ -76,15 +76,15 @@ describe('createCollector', () => {
     const broken = fakeModule({ file: 'object-types.contract.ts', tests: [], errors: [{ name: 'SyntaxError', message: 'Unexpected token' }] });
     const rows = run({ modules: [broken], unhandled: [{ message: 'socket hang up' }] });
     expect(rows).toEqual([
-      { id: 'HARNESS-FILE-OBJECT-TYPES', title: 'contract file specs/contracts/object-types.contract.ts loads', area: 'object-types', operations: [], level: 'must', source: 'harness', status: 'fail', reason: 'SyntaxError: Unexpected token', durationMs: 0 },
-      { id: 'HARNESS-UNHANDLED-1', title: 'no unhandled error during the run', area: 'harness', operations: [], level: 'must', source: 'harness', status: 'fail', reason: 'socket hang up', durationMs: 0 },
+      { id: 'HARNESS-FILE-OBJECT-TYPES', title: 'contract file specs/contracts/object-types.contract.ts loads', area: 'object-types', operations: [], level: 'must', source: 'harness', evidence: [], readsData: false, status: 'fail', reason: 'SyntaxError: Unexpected token', warnings: [], durationMs: 0 },
+      { id: 'HARNESS-UNHANDLED-1', title: 'no unhandled error during the run', area: 'harness', operations: [], level: 'must', source: 'harness', evidence: [], readsData: false, status: 'fail', reason: 'socket hang up', warnings: [], durationMs: 0 },
     ]);
   });
 
   it('returns a result named after the test given a test without contract metadata', () => {
     const module = fakeModule({ file: 'pagination.contract.ts', tests: [{ name: 'PAGE-X-01 plain vitest test', result: { state: 'passed' } }] });
     expect(run({ modules: [module] })).toEqual([
-      { id: 'PAGE-X-01', title: 'PAGE-X-01 plain vitest test', operations: [], level: 'must', source: 'harness', area: 'pagination', durationMs: 12, status: 'pass', reason: '' },
+      { id: 'PAGE-X-01', title: 'PAGE-X-01 plain vitest test', operations: [], level: 'must', source: 'harness', evidence: [], readsData: false, area: 'pagination', warnings: [], durationMs: 12, status: 'pass', reason: '' },
     ]);
   });
 

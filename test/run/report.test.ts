@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, exitCodeFor, failureCounts, summarize, writeReport, type CollectedResult } from '../../harness/run/report.ts';
 
 function result(over: Partial<CollectedResult>): CollectedResult {
-  return { id: 'X-01', title: 't', area: 'a', operations: ['Op'], level: 'must', source: 's', status: 'pass', reason: '', durationMs: 1, ...over };
+  return { id: 'X-01', title: 't', area: 'a', operations: ['Op'], level: 'must', source: 's', evidence: [], readsData: true, status: 'pass', reason: '', warnings: [], durationMs: 1, ...over };
 }
 
 describe('summarize', () => {
   it('returns the count of each status', () => {
     const rows = [result({ status: 'pass' }), result({ status: 'pass' }), result({ status: 'fail' }), result({ status: 'na' })];
-    expect(summarize({ results: rows })).toEqual({ pass: 2, fail: 1, na: 1, skip: 0 });
+    expect(summarize({ results: rows })).toEqual({ pass: 2, fail: 1, na: 1, skip: 0, warnings: 0 });
   });
 });
 
@@ -27,8 +27,8 @@ describe('buildReport', () => {
     expect(Object.keys(report)).toEqual(['target', 'startedAt', 'sdkVersion', 'seed', 'results', 'summary']);
     expect(report.startedAt).toBe('2025-06-09T00:00:00.000Z');
     expect(report.results.map((r) => r.id)).toEqual(['A-01', 'B-01']);
-    expect(Object.keys(report.results[1])).toEqual(['id', 'operations', 'title', 'level', 'source', 'status', 'reason', 'durationMs']);
-    expect(report.summary).toEqual({ pass: 1, fail: 1, na: 0, skip: 0 });
+    expect(Object.keys(report.results[1])).toEqual(['id', 'operations', 'title', 'level', 'source', 'evidence', 'status', 'reason', 'warnings', 'durationMs']);
+    expect(report.summary).toEqual({ pass: 1, fail: 1, na: 0, skip: 0, warnings: 0 });
   });
 });
 

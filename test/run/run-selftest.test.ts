@@ -24,7 +24,7 @@ const idOf = (entry: string) => (entry.endsWith('*') ? `${entry.slice(0, -1)}X` 
 const CONTRACTS = [...new Set(FAULTS.flatMap((f) => f.caughtBy.map(idOf)))].sort();
 
 const result = (id: string, status: CollectedResult['status'], level: CollectedResult['level'] = 'must'): CollectedResult => ({
-  id, status, level, title: id, area: 'a', operations: [], source: 's', reason: status === 'pass' ? '' : `${id} ${status}`, durationMs: 1,
+  id, status, level, title: id, area: 'a', operations: [], source: 's', evidence: [], readsData: true, warnings: [], reason: status === 'pass' ? '' : `${id} ${status}`, durationMs: 1,
 });
 
 /**

@@ -4,7 +4,7 @@ import type { CollectedResult } from '../../harness/run/report.ts';
 import { formatSelftest, judgeFault, type SelftestReport } from '../../harness/run/selftest.ts';
 
 const fault = (caughtBy: string[]): Fault => ({ name: 'f', description: 'd', caughtBy, build: () => ({}) });
-const r = (id: string, status: CollectedResult['status']): CollectedResult => ({ id, status, title: '', area: '', operations: [], level: 'must', source: '', reason: '', durationMs: 0 });
+const r = (id: string, status: CollectedResult['status']): CollectedResult => ({ id, status, title: '', area: '', operations: [], level: 'must', source: '', evidence: [], readsData: true, warnings: [], reason: '', durationMs: 0 });
 
 describe('judgeFault', () => {
   const passing = new Set(['PAGE-SET-A', 'PAGE-SET-B', 'LAYOUT-X']);

@@ -3,7 +3,7 @@ import type { CollectedResult } from '../../harness/run/report.ts';
 import { formatSummary } from '../../harness/run/summary.ts';
 
 function result(over: Partial<CollectedResult>): CollectedResult {
-  return { id: 'X-01', title: 'title', area: 'layouts', operations: [], level: 'must', source: 's', status: 'pass', reason: '', durationMs: 1, ...over };
+  return { id: 'X-01', title: 'title', area: 'layouts', operations: [], level: 'must', source: 's', evidence: [], readsData: true, status: 'pass', reason: '', warnings: [], durationMs: 1, ...over };
 }
 
 describe('formatSummary', () => {
