@@ -10,6 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../errors.ts';
 import type { ContractLevel } from '../contracts/meta.ts';
 
+/**
+ * The public copy of the Smithy model the schemas and the model entries come from (release 2026-04-16); a `model`
+ * entry without `where` cites it.
+ */
+export const MODEL_SOURCE =
+  'https://github.com/aws/api-models-aws/blob/8c6967fb97edd4f5f6ce8b16476ec72daf246956/models/customer-profiles/service/2020-08-15/customer-profiles-2020-08-15.json';
+
 /** Where the register's files live in the package. */
 export const EVIDENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../specs/evidence');
 
@@ -85,7 +92,10 @@ export function levelAbove({ a, b }: { a: ContractLevel; b: ContractLevel }): bo
   return LEVEL_RANK[a] > LEVEL_RANK[b];
 }
 
-/** Reads every `*.json` file of `dir` (each `{ "entries": [...] }`) into one register; a repeated id is an error. */
+/**
+ * Reads every `*.json` file of `dir` (each `{ "entries": [...] }`; sub-folders are not read) into one register; a
+ * repeated id is an error. A `model` entry without `where` cites MODEL_SOURCE.
+ */
 export function loadRegister({ dir = EVIDENCE_DIR }: { dir?: string } = {}): Register {
   const entries = new Map<string, EvidenceEntry>();
   const fileOf = new Map<string, string>();
@@ -100,7 +110,8 @@ export function loadRegister({ dir = EVIDENCE_DIR }: { dir?: string } = {}): Reg
     if (!Array.isArray(parsed.entries)) {
       throw new HarnessError({ component: COMPONENT, expected: `${file} to hold { "entries": [...] }`, seen: `keys ${Object.keys(parsed).join(', ') || '(none)'}`, action: 'fix the file' });
     }
-    for (const entry of parsed.entries) {
+    for (const raw of parsed.entries) {
+      const entry = raw.kind === 'model' && !raw.where ? { ...raw, where: MODEL_SOURCE } : raw;
       const previous = fileOf.get(entry.id);
       if (previous) {
         throw new HarnessError({ component: COMPONENT, expected: `evidence id ${entry.id} once in the register`, seen: `it in ${previous} and in ${file}`, action: 'rename one of them' });
