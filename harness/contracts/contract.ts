@@ -136,7 +136,7 @@ export function contractFile({ area }: { area: string }): {
         title: `every response the ${area} contracts received passes the wire validator`,
         operations: [],
         level: 'must',
-        source: 'model: output and error shapes, HTTP bindings and status codes (specs/schemas)',
+        evidence: ['M-WIRE-PROTOCOL'],
       },
       async ({ session: s, note }) => {
         const all = s.wire.violations();

@@ -14,7 +14,6 @@ import { buildWorld, checkValues, type DefinitionContext, type DefinitionSpec, t
 const { contract, wireContract, fixture } = contractFile({ area: 'calculated-conditions' });
 
 const OPERATIONS = ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'];
-const SEMANTICS = 'docs/calculated-attribute-semantics.md';
 
 const dim = (attribute: string, DimensionType: FilterDimensionType, Values: string[]): FilterDimension => ({ Attributes: { [attribute]: { DimensionType, Values } } });
 
@@ -88,8 +87,8 @@ function definitions(ctx: DefinitionContext): Record<string, DefinitionSpec> {
 
 const world = fixture((session) => buildWorld({ session, types: ['tx', 'rev'], definitions }));
 
-const assumedContract = (id: string, title: string, definitions: string[], source: string, extra: Partial<ValueCheck> = {}) =>
-  contract({ id, title, operations: OPERATIONS, level: 'assumed', source }, async ({ session, note }) => {
+const assumedContract = (id: string, title: string, definitions: string[], evidence: string[], extra: Partial<ValueCheck> = {}) =>
+  contract({ id, title, operations: OPERATIONS, level: 'assumed', evidence }, async ({ session, note }) => {
     const w = await world();
     await checkValues({ session, note, world: w, checks: definitions.map((definition) => ({ definition, compare: 'text' as const, empty: 'absent' as const, ...extra })) });
   });
@@ -98,7 +97,7 @@ assumedContract(
   'CALC-COND-COUNT-01',
   'ObjectCount 3 uses the 3 most recently ingested objects (FIRST_OCCURRENCE and SUM over them)',
   ['count-first', 'count-sum'],
-  `model: ObjectCount "The number of profile objects used for the calculated attribute"; which objects: assumed (${SEMANTICS} R10, the N last)`,
+  ['M-CALC-OBJECTCOUNT', 'A-CALC-R10', 'A-CALC-R3'],
 );
 
 const threshold = (id: string, operator: string, definition: string, chosen: string) =>
@@ -106,7 +105,7 @@ const threshold = (id: string, operator: string, definition: string, chosen: str
     id,
     `Threshold ${operator} (${chosen}): the SUM is returned when the comparison holds, no Value when it does not`,
     [definition],
-    `model: Threshold {Value, Operator ${operator}}; its effect is assumed (${SEMANTICS} R13, R21: numeric comparison, no Value when it fails)`,
+    ['M-CALC-THRESHOLD', 'A-CALC-R13'],
   );
 threshold('CALC-COND-THRESHOLD-01', 'GREATER_THAN', 'thr-gt', 'the middle planned sum');
 threshold('CALC-COND-THRESHOLD-02', 'LESS_THAN', 'thr-lt', 'the middle planned sum');
@@ -117,31 +116,31 @@ assumedContract(
   'CALC-FILTER-TEXT-01',
   'Filter dimensions INCLUSIVE, EXCLUSIVE, CONTAINS, BEGINS_WITH and ENDS_WITH keep the matching objects',
   ['f-inclusive', 'f-exclusive', 'f-contains', 'f-begins', 'f-ends'],
-  `model: FilterDimensionType; the comparisons are assumed (${SEMANTICS} R9: the field's text, case-sensitive)`,
+  ['M-CALC-FILTER', 'A-CALC-R9'],
 );
 assumedContract(
   'CALC-FILTER-NUMBER-01',
   'Filter dimensions EQUAL, GREATER_THAN, LESS_THAN, GREATER_THAN_OR_EQUAL and LESS_THAN_OR_EQUAL compare amounts as numbers',
   ['f-equal', 'f-gt', 'f-lt', 'f-ge', 'f-le'],
-  `model: FilterDimensionType; the comparisons are assumed (${SEMANTICS} R9, R16: "100.00" equals 100; strict bounds exclude equality)`,
+  ['M-CALC-FILTER', 'A-CALC-R9'],
 );
 assumedContract(
   'CALC-FILTER-DATE-01',
   'Filter dimensions BEFORE, AFTER, BETWEEN, NOT_BETWEEN and ON compare ISO dates with offsets by their instant (ON by UTC day)',
   ['f-before', 'f-after', 'f-between', 'f-not-between', 'f-on'],
-  `model: FilterDimensionType; the comparisons are assumed (${SEMANTICS} R9: filter dates, ON by UTC calendar day)`,
+  ['M-CALC-FILTER', 'A-CALC-R9'],
 );
 assumedContract(
   'CALC-FILTER-INCLUDE-01',
   'Filter Include ALL, ANY and NONE over two groups keep objects matching all, any and none of the groups',
   ['inc-all', 'inc-any', 'inc-none'],
-  `model: Filter.Include "Define whether to include or exclude objects for Calculated Attributed calculation that fit the filter groups criteria"; the reading is assumed (${SEMANTICS} R9)`,
+  ['M-CALC-FILTER', 'A-CALC-R9'],
 );
 assumedContract(
   'CALC-FILTER-GROUP-01',
   'a single filter group of Type ALL, ANY and NONE matches when all, any and none of its dimensions match',
   ['grp-all', 'grp-any', 'grp-none'],
-  `model: FilterGroup.Type "Defines how to interact with the dimensions"; the reading is assumed (${SEMANTICS} R9)`,
+  ['M-CALC-FILTER', 'A-CALC-R9'],
 );
 
 wireContract();

@@ -27,7 +27,6 @@ import { buildWorld, withLabels, type World } from './calculated-world.ts';
 
 const { contract, wireContract, fixture } = contractFile({ area: 'calculated-definitions' });
 
-const MODEL = 'model: CreateCalculatedAttributeDefinition / GetCalculatedAttributeDefinition shapes (specs/schemas)';
 const STATUSES = ['PREPARING', 'IN_PROGRESS', 'COMPLETED', 'FAILED'];
 /** Page size for the definition listing, so the contract's definitions span pages. */
 const PAGE_SIZE = 2;
@@ -120,7 +119,7 @@ contract(
     title: 'CreateCalculatedAttributeDefinition echoes every member sent (Conditions with Range, ObjectCount, Threshold; Filter; Tags)',
     operations: ['CreateCalculatedAttributeDefinition'],
     level: 'must',
-    source: `${MODEL}: the response members mirror the request`,
+    evidence: ['M-CALC-ECHO', 'M-CALC-RANGE-DEFAULTS'],
   },
   async () => {
     const { input, created } = await rich();
@@ -134,7 +133,7 @@ contract(
     title: 'GetCalculatedAttributeDefinition returns what Create returned (CreatedAt and LastUpdatedAt included)',
     operations: ['GetCalculatedAttributeDefinition', 'CreateCalculatedAttributeDefinition'],
     level: 'must',
-    source: `${MODEL}: Get "Provides more information on a calculated attribute definition"`,
+    evidence: ['M-CALC-GET'],
   },
   async ({ session }) => {
     const { w, input, created } = await rich();
@@ -150,7 +149,7 @@ contract(
     title: `ListCalculatedAttributeDefinitions (pages of ${PAGE_SIZE}) lists each created definition once, with its name, description, dates and tags`,
     operations: ['ListCalculatedAttributeDefinitions', 'CreateCalculatedAttributeDefinition'],
     level: 'must',
-    source: 'model: ListCalculatedAttributeDefinitions @paginated; ListCalculatedAttributeDefinitionItem members',
+    evidence: ['M-LIST-ListCalculatedAttributeDefinitions', 'M-PAGE-NEXTTOKEN', 'M-CALC-LIST-ITEM'],
   },
   async ({ session }) => {
     const w = await world();
@@ -185,7 +184,7 @@ contract(
     title: 'Update changes DisplayName, Description and Conditions; Statistic, AttributeDetails, Filter and UseHistoricalData stay as created',
     operations: ['UpdateCalculatedAttributeDefinition', 'GetCalculatedAttributeDefinition', 'CreateCalculatedAttributeDefinition'],
     level: 'must',
-    source: 'model: UpdateCalculatedAttributeDefinition "Updates an existing calculated attribute definition"; its input has only DisplayName, Description and Conditions (Statistic, AttributeDetails, Filter, UseHistoricalData cannot change)',
+    evidence: ['M-CALC-UPDATE-MEMBERS'],
   },
   async ({ session }) => {
     const w = await world();
@@ -217,7 +216,7 @@ contract(
     title: 'after DeleteCalculatedAttributeDefinition, Get is a ResourceNotFoundException and List no longer has it',
     operations: ['DeleteCalculatedAttributeDefinition', 'GetCalculatedAttributeDefinition', 'ListCalculatedAttributeDefinitions'],
     level: 'must',
-    source: 'model: DeleteCalculatedAttributeDefinition "Deletes an existing calculated attribute definition"; ResourceNotFoundException declared by Get',
+    evidence: ['M-CALC-DELETE', 'M-GetCalculatedAttributeDefinition-ERROR-ResourceNotFoundException', 'M-ERRORS-NOTFOUND'],
   },
   async ({ session }) => {
     const w = await world();
@@ -254,7 +253,7 @@ contract(
       'BatchGetCalculatedAttributeForProfile',
     ],
     level: 'must',
-    source: 'model: ResourceNotFoundException declared by each of the five operations',
+    evidence: ['M-ERRORS-NOTFOUND', 'M-GetCalculatedAttributeDefinition-ERROR-ResourceNotFoundException', 'M-UpdateCalculatedAttributeDefinition-ERROR-ResourceNotFoundException', 'M-DeleteCalculatedAttributeDefinition-ERROR-ResourceNotFoundException', 'M-GetCalculatedAttributeForProfile-ERROR-ResourceNotFoundException', 'M-BatchGetCalculatedAttributeForProfile-ERROR-ResourceNotFoundException'],
   },
   async ({ session }) => {
     const w = await world();
@@ -272,8 +271,8 @@ contract(
   },
 );
 
-const invalidExpression = (id: string, title: string, source: string, cases: (w: World) => { Expression: string; Attributes: string[] }[]) =>
-  contract({ id, title, operations: ['CreateCalculatedAttributeDefinition'], level: 'must', source }, async ({ session }) => {
+const invalidExpression = (id: string, title: string, evidence: string, cases: (w: World) => { Expression: string; Attributes: string[] }[]) =>
+  contract({ id, title, operations: ['CreateCalculatedAttributeDefinition'], level: 'must', evidence: [evidence, 'M-CreateCalculatedAttributeDefinition-ERROR-BadRequestException', 'M-ERRORS-BADREQUEST'] }, async ({ session }) => {
     const w = await world();
     for (const [n, c] of cases(w).entries()) {
       const input = definitionInput({ session, w, id: `${id.toLowerCase()}-${n}`, spec: { AttributeDetails: { Expression: c.Expression, Attributes: c.Attributes.map((Name) => ({ Name })) } } });
@@ -284,7 +283,7 @@ const invalidExpression = (id: string, title: string, source: string, cases: (w:
 invalidExpression(
   'CALC-DEF-EXPR-01',
   'an Expression whose operand is not {ObjectTypeName.AttributeName} is a BadRequestException',
-  'model: AttributeDetails.Expression "Each element in the expression should follow the structure of \\"{ObjectTypeName.AttributeName}\\""; BadRequestException declared',
+  'M-CALC-EXPR-STRUCTURE',
   (w) => [
     { Expression: '{PointsEarned}', Attributes: ['PointsEarned'] },
     { Expression: `${w.typeNames.tx}.PointsEarned`, Attributes: ['PointsEarned'] },
@@ -294,13 +293,13 @@ invalidExpression(
 invalidExpression(
   'CALC-DEF-EXPR-02',
   'an Expression over attributes of two object types is a BadRequestException',
-  'model: CreateCalculatedAttributeDefinition "A calculated attribute can be created using only one ObjectType"; BadRequestException declared',
+  'M-CALC-ONE-TYPE-TWO-FIELDS',
   (w) => [{ Expression: `{${w.typeNames.tx}.PointsEarned} + {${w.typeNames.rev}.Amount}`, Attributes: ['PointsEarned', 'Amount'] }],
 );
 invalidExpression(
   'CALC-DEF-EXPR-03',
   'an Expression over three attributes is a BadRequestException',
-  'model: CreateCalculatedAttributeDefinition "a calculated attribute can be created using ... at most, two fields"; BadRequestException declared',
+  'M-CALC-ONE-TYPE-TWO-FIELDS',
   (w) => [
     {
       Expression: `{${w.typeNames.tx}.PointsEarned} + {${w.typeNames.tx}.QualifyingPointsEarned} + {${w.typeNames.tx}.PointsBalanceAfter}`,
@@ -322,8 +321,8 @@ contract(
     id: 'CALC-DEF-STATUS-01',
     title: 'Status is one of the four ReadinessStatus values and ProgressPercentage lies in 0..100 in Create, Update, Get and List while it converges',
     operations: ['CreateCalculatedAttributeDefinition', 'UpdateCalculatedAttributeDefinition', 'GetCalculatedAttributeDefinition', 'ListCalculatedAttributeDefinitions'],
-    level: 'must',
-    source: 'model: Status (ReadinessStatus: PREPARING, IN_PROGRESS, COMPLETED, FAILED); Readiness.ProgressPercentage (percentageInteger 0..100)',
+    level: 'should',
+    evidence: ['M-CALC-STATUS-VALUES', 'D-CALC-READINESS-FIELDS'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -360,7 +359,7 @@ contract(
     title: 'a definition reaches COMPLETED with ProgressPercentage 100 within the waiter\'s bound, and its values then say IsDataPartial "false"',
     operations: ['GetCalculatedAttributeDefinition', 'GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition'],
     level: 'assumed',
-    source: 'assumed: docs/calculated-attribute-semantics.md R25 (the model: Readiness shows "if the Calculated Attribute is ready for use by confirming all historical data has been processed"; how long it takes is not stated)',
+    evidence: ['M-CALC-READINESS-MEANING', 'A-CALC-R25'],
   },
   async ({ session }) => {
     const w = await world();

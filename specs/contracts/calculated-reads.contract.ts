@@ -93,7 +93,7 @@ contract(
     title: 'Get, List and BatchGet give the same Value and LastObjectTimestamp for the same profile',
     operations: READS,
     level: 'must',
-    source: 'model: the three operations return the same CalculatedAttributeValue members (Value, LastObjectTimestamp, IsDataPartial) of one calculated attribute for a profile',
+    evidence: ['M-CALC-VALUE'],
   },
   async ({ session }) => {
     const w = await world();
@@ -120,8 +120,8 @@ contract(
     id: 'CALC-READ-LASTTS-01',
     title: 'LastObjectTimestamp is the time of the newest included object (its TimestampSource, or when it was ingested)',
     operations: READS,
-    level: 'must',
-    source: 'model: LastObjectTimestamp "The timestamp of the newest object included in the calculated attribute calculation"',
+    level: 'assumed',
+    evidence: ['M-CALC-LASTOBJECTTIMESTAMP', 'A-CALC-R3', 'A-CALC-R14'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -144,7 +144,7 @@ contract(
     title: 'IsDataPartial is the string "true" or "false" in Get, List and BatchGet',
     operations: READS,
     level: 'must',
-    source: 'model: IsDataPartial (string) "Indicates whether the calculated attribute\'s value is based on partial data. If data is partial, it is set to true."',
+    evidence: ['M-CALC-ISDATAPARTIAL'],
   },
   async ({ session }) => {
     const w = await world();
@@ -165,6 +165,12 @@ contract(
 
 // ---- BatchGet ---------------------------------------------------------------------------------------------------
 
+/** `n` profile ids: the world's profiles first, then ids no profile has. */
+function batchIds({ session, w, n }: { session: Session; w: World; n: number }): string[] {
+  const known = w.profiles.map((p) => p.profileId);
+  return [...known, ...Array.from({ length: n }, (_, index) => unknownProfileId({ runId: session.config.runId, index }))].slice(0, n);
+}
+
 async function batchGet({ session, w, definition, ProfileIds, ConditionOverrides }: { session: Session; w: World; definition: string; ProfileIds: string[]; ConditionOverrides?: ConditionOverrides }) {
   return session.client.send(new BatchGetCalculatedAttributeForProfileCommand({ DomainName: w.domain, CalculatedAttributeName: w.definitions[definition].name, ProfileIds, ConditionOverrides }));
 }
@@ -172,19 +178,30 @@ async function batchGet({ session, w, definition, ProfileIds, ConditionOverrides
 contract(
   {
     id: 'CALC-BATCH-LIMITS-01',
-    title: `BatchGet with ${PROFILE_IDS.min - 1} or ${PROFILE_IDS.max + 1} profile ids is a BadRequestException; with ${PROFILE_IDS.max} it answers every id`,
+    title: `BatchGet with ${PROFILE_IDS.min - 1} or ${PROFILE_IDS.max + 1} profile ids is a BadRequestException`,
     operations: BATCH,
     level: 'must',
-    source: 'model: BatchGetCalculatedAttributeForProfileRequest.ProfileIds @length 1..100; Errors "List of errors for profile ids", CalculatedAttributeValues "List of calculated attribute values retrieved"',
+    evidence: ['M-BatchGetCalculatedAttributeForProfile-INPUT-ProfileIds', 'M-BatchGetCalculatedAttributeForProfile-ERROR-BadRequestException', 'M-ERRORS-BADREQUEST'],
   },
   async ({ session }) => {
     const w = await world();
-    const known = w.profiles.map((p) => p.profileId);
-    const ids = (n: number) => [...known, ...Array.from({ length: n }, (_, index) => unknownProfileId({ runId: session.config.runId, index }))].slice(0, n);
     for (const n of [PROFILE_IDS.min - 1, PROFILE_IDS.max + 1]) {
-      await session.errors.expect({ what: `BatchGetCalculatedAttributeForProfile with ${n} profile ids`, code: 'BadRequestException', call: () => batchGet({ session, w, definition: 'r-count', ProfileIds: ids(n) }) });
+      await session.errors.expect({ what: `BatchGetCalculatedAttributeForProfile with ${n} profile ids`, code: 'BadRequestException', call: () => batchGet({ session, w, definition: 'r-count', ProfileIds: batchIds({ session, w, n }) }) });
     }
-    const sent = ids(PROFILE_IDS.max);
+  },
+);
+
+contract(
+  {
+    id: 'CALC-BATCH-LIMITS-02',
+    title: `BatchGet with ${PROFILE_IDS.max} profile ids (known and unknown) answers every id, in CalculatedAttributeValues or in Errors`,
+    operations: BATCH,
+    level: 'assumed',
+    evidence: ['M-CALC-BATCH-ERRORS', 'A-CALC-R23-EVERY-ID'],
+  },
+  async ({ session }) => {
+    const w = await world();
+    const sent = batchIds({ session, w, n: PROFILE_IDS.max });
     const out = await batchGet({ session, w, definition: 'r-count', ProfileIds: sent });
     const answered = [...(out.CalculatedAttributeValues ?? []).map((v) => v.ProfileId), ...(out.Errors ?? []).map((e) => e.ProfileId)];
     const missing = sent.filter((id) => !answered.includes(id));
@@ -197,8 +214,8 @@ contract(
     id: 'CALC-BATCH-UNKNOWN-01',
     title: 'BatchGet lists an unknown profile id in Errors with its ProfileId while the known profiles still get their values',
     operations: BATCH,
-    level: 'must',
-    source: 'model: BatchGetCalculatedAttributeForProfileError {Code, Message, ProfileId} "Error object describing why a specific profile and calculated attribute failed"',
+    level: 'assumed',
+    evidence: ['M-CALC-BATCH-ERRORS', 'A-CALC-R23-UNKNOWN'],
   },
   async ({ session }) => {
     const w = await world();
@@ -244,7 +261,7 @@ contract(
     title: 'BatchGet echoes ConditionOverrides (Start, End and Unit given) in its response',
     operations: BATCH,
     level: 'must',
-    source: 'model: BatchGetCalculatedAttributeForProfileResponse.ConditionOverrides "Overrides the condition block within the original calculated attribute definition" (behaviour-notes.md: echoed back)',
+    evidence: ['M-CALC-BATCH-OVERRIDES'],
   },
   async ({ session }) => {
     const w = await world();
@@ -259,8 +276,8 @@ contract(
     id: 'CALC-BATCH-OVERRIDE-01',
     title: 'ConditionOverrides replaces the window for that call (End defaulting to 0): objects ingested now count again',
     operations: BATCH,
-    level: 'must',
-    source: 'model: ConditionOverrides "Overrides the condition block within the original calculated attribute definition"; RangeOverride Start (days ago), End @default(0), Unit DAYS',
+    level: 'assumed',
+    evidence: ['M-CALC-BATCH-OVERRIDES', 'A-CALC-R1-INGESTION', 'A-CALC-R23-WINDOW'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -275,7 +292,7 @@ contract(
     title: 'ConditionOverrides windows select by the definition\'s TimestampSource (past and around now), and are echoed as sent',
     operations: BATCH,
     level: 'assumed',
-    source: 'assumed: docs/calculated-attribute-semantics.md R23 (the override keeps the definition\'s TimestampSource; echoed exactly as sent)',
+    evidence: ['M-CALC-BATCH-OVERRIDES', 'A-CALC-R23-WINDOW'],
   },
   async ({ session, note }) => {
     const w = await world();

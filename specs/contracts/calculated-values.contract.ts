@@ -7,13 +7,13 @@
  * oracle gives no value (R12, assumed).
  */
 import { contractFile } from '../../harness/contracts/contract.ts';
+import type { ContractLevel } from '../../harness/contracts/meta.ts';
 import { buildWorld, checkValues, EDGE_SLACK_MS, expectedAt, withLabels, type DefinitionSpec, type TypeKey, type World, type WorldProfile } from './calculated-world.ts';
 
 const { contract, wireContract, fixture } = contractFile({ area: 'calculated-values' });
 
-const STATS_DOC = 'doc: admin guide, calculated attribute definitions (statistics list; behaviour-notes.md "Statistic semantics")';
-const MODEL_RANGE =
-  'model: Range "the relative time period over which data is included", Value/Unit DAYS, ValueRange "overrides Value", positive = past, negative = future; TimestampSource/TimestampFormat (only objects a day or more from an edge are compared: the day length is assumed)';
+/** The model's Range, ValueRange and TimestampSource / TimestampFormat; only objects a day or more from an edge are compared (the day length is assumed). */
+const RANGE_EVIDENCE = ['M-CALC-RANGE', 'M-CALC-VALUERANGE', 'M-CALC-TIMESTAMPSOURCE', 'M-CALC-TIMESTAMPFORMAT'];
 const EXACT = { tolerance: 0 } as const;
 
 /** Every definition of this file, created before the objects (history ones between the two halves of `hist`). */
@@ -53,19 +53,19 @@ function definitions({ t }: { t: Record<TypeKey, string> }): Record<string, Defi
     'win-iso-compact': {
       Statistic: 'COUNT',
       AttributeDetails: attr('rev', 'StayRevenueId'),
-      Conditions: { Range: { Value: 180, Unit: 'DAYS', TimestampSource: `{${t.rev}.RevenueDate}`, TimestampFormat: 'ISO_8601' } },
+      Conditions: { Range: { ValueRange: { Start: 180, End: 0 }, Unit: 'DAYS', TimestampSource: `{${t.rev}.RevenueDate}`, TimestampFormat: 'ISO_8601' } },
       ...all,
     },
     'win-iso-colon': {
       Statistic: 'COUNT',
       AttributeDetails: attr('tx', 'TransactionId'),
-      Conditions: { Range: { Value: 365, Unit: 'DAYS', TimestampSource: `{${t.tx}.TransactionDate}`, TimestampFormat: 'ISO_8601' } },
+      Conditions: { Range: { ValueRange: { Start: 365, End: 0 }, Unit: 'DAYS', TimestampSource: `{${t.tx}.TransactionDate}`, TimestampFormat: 'ISO_8601' } },
       ...all,
     },
     'win-iso-z': {
       Statistic: 'COUNT',
       AttributeDetails: attr('rev', 'StayRevenueId'),
-      Conditions: { Range: { Value: 180, Unit: 'DAYS', TimestampSource: `{${t.rev}.CreatedDate}`, TimestampFormat: 'ISO_8601' } },
+      Conditions: { Range: { ValueRange: { Start: 180, End: 0 }, Unit: 'DAYS', TimestampSource: `{${t.rev}.CreatedDate}`, TimestampFormat: 'ISO_8601' } },
       ...all,
     },
     'win-ingest': { Statistic: 'COUNT', AttributeDetails: attr('tx', 'TransactionId'), Conditions: { Range: { Value: 7, Unit: 'DAYS' } }, ...all },
@@ -88,36 +88,36 @@ function hasUniqueWinner({ w, profile }: { w: World; profile: WorldProfile }): b
 
 // ---- statistics -------------------------------------------------------------------------------------------------
 
-const statistic = (id: string, title: string, definition: string, compare: { tolerance: number } | 'text', extra = '') =>
+const statistic = (id: string, title: string, definition: string, compare: { tolerance: number } | 'text', grade: { level: ContractLevel; evidence: string[] }) =>
   contract(
-    { id, title, operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'], level: 'must', source: `${STATS_DOC}${extra}` },
+    { id, title, operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'], ...grade },
     async ({ session, note }) => {
       const w = await world();
       await checkValues({ session, note, world: w, checks: [{ definition, compare, empty: 'skip' }] });
     },
   );
 
-statistic('CALC-STAT-COUNT-01', 'COUNT is the number of objects of the type, for generated, single-object and designed profiles', 'stat-count', EXACT, '; COUNT "returns the count"');
-statistic('CALC-STAT-SUM-01', 'SUM of integer points (redemptions negative) equals the oracle\'s sum', 'stat-sum', EXACT, '; SUM "returns the sum"');
-statistic('CALC-STAT-MINIMUM-01', 'MINIMUM of integer points equals the smallest, negatives included', 'stat-min', EXACT);
-statistic('CALC-STAT-MAXIMUM-01', 'MAXIMUM of integer points equals the largest', 'stat-max', EXACT);
+statistic('CALC-STAT-COUNT-01', 'COUNT is the number of objects of the type, for generated, single-object and designed profiles', 'stat-count', EXACT, { level: 'must', evidence: ['M-CALC-STATISTIC'] });
+statistic('CALC-STAT-SUM-01', 'SUM of integer points (redemptions negative) equals the oracle\'s sum', 'stat-sum', EXACT, { level: 'must', evidence: ['M-CALC-STATISTIC'] });
+statistic('CALC-STAT-MINIMUM-01', 'MINIMUM of integer points equals the smallest, negatives included', 'stat-min', EXACT, { level: 'must', evidence: ['M-CALC-STATISTIC'] });
+statistic('CALC-STAT-MAXIMUM-01', 'MAXIMUM of integer points equals the largest', 'stat-max', EXACT, { level: 'must', evidence: ['M-CALC-STATISTIC'] });
 statistic(
   'CALC-STAT-AVERAGE-01',
   'AVERAGE of integer points equals the mean (compared as a number within 0.005; the rendering is assumed)',
   'stat-avg',
   { tolerance: 0.005 },
-  '; AVERAGE "returns the mean"; the 6-decimal rendering (R11) is assumed, so the value is compared as a number',
+  { level: 'must', evidence: ['M-CALC-STATISTIC'] },
 );
-statistic('CALC-STAT-FIRST-01', 'FIRST_OCCURRENCE is the value of the earliest ingested object', 'stat-first', 'text', '; FIRST_OCCURRENCE: "earliest ingested"');
-statistic('CALC-STAT-LAST-01', 'LAST_OCCURRENCE is the value of the most recently ingested object', 'stat-last', 'text', '; LAST_OCCURRENCE: "most recently ingested"');
+statistic('CALC-STAT-FIRST-01', 'FIRST_OCCURRENCE is the value of the earliest ingested object', 'stat-first', 'text', { level: 'should', evidence: ['D-CALC-STAT-FIRST-LAST'] });
+statistic('CALC-STAT-LAST-01', 'LAST_OCCURRENCE is the value of the most recently ingested object', 'stat-last', 'text', { level: 'should', evidence: ['D-CALC-STAT-FIRST-LAST'] });
 
 contract(
   {
     id: 'CALC-STAT-MAXOCC-01',
     title: 'MAX_OCCURRENCE is the most frequent value, where one value is strictly the most frequent',
     operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
-    level: 'must',
-    source: `${STATS_DOC}; MAX_OCCURRENCE "returns the most frequent value" (ties are CALC-STAT-MAXOCC-02)`,
+    level: 'should',
+    evidence: ['M-CALC-STATISTIC', 'D-CALC-STAT-SELECTED'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -131,7 +131,7 @@ contract(
     title: 'MAX_OCCURRENCE breaks a tie for the value whose latest occurrence is latest (both orders)',
     operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
     level: 'assumed',
-    source: 'assumed: docs/calculated-attribute-semantics.md, Statistics, MAX_OCCURRENCE tie rule (the docs say only "most frequent")',
+    evidence: ['D-CALC-STAT-SELECTED', 'A-CALC-MAXOCC-TIE'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -145,7 +145,7 @@ contract(
     title: 'SUM over an expression of two attributes ({T.AmountPerNight} * {T.NumberOfNights}) equals the oracle',
     operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
     level: 'assumed',
-    source: 'model: Expression is "a mathematical expression" over at most two attributes of one object type; the operators and the rendering are assumed (semantics R4, R6, R11)',
+    evidence: ['M-CALC-EXPR-STRUCTURE', 'D-CALC-OPERATORS', 'A-CALC-R4', 'A-CALC-R11'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -159,7 +159,7 @@ contract(
     title: 'SUM, MINIMUM, MAXIMUM and AVERAGE of decimal and negative amounts render as the oracle does',
     operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
     level: 'assumed',
-    source: 'assumed: docs/calculated-attribute-semantics.md R11 and R20 (6-decimal rendering, exact sums, AVERAGE as one division)',
+    evidence: ['M-CALC-STATISTIC', 'A-CALC-R11', 'A-CALC-R20'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -173,7 +173,7 @@ contract(
     title: 'a profile with no object of the type has no Value and no LastObjectTimestamp, for COUNT and SUM too',
     operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition'],
     level: 'assumed',
-    source: 'assumed: docs/calculated-attribute-semantics.md R12 (empty selection: no Value, for every statistic)',
+    evidence: ['A-CALC-R12'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -184,31 +184,31 @@ contract(
 
 // ---- windows ----------------------------------------------------------------------------------------------------
 
-const windowContract = (id: string, title: string, definitions: string[], source: string) =>
+const windowContract = (id: string, title: string, definitions: string[], grade: { level: ContractLevel; evidence: string[] }) =>
   contract(
-    { id, title, operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'], level: 'must', source },
+    { id, title, operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'], ...grade },
     async ({ session, note }) => {
       const w = await world();
       await checkValues({ session, note, world: w, checks: definitions.map((definition) => ({ definition, compare: EXACT, empty: 'skip' as const, days: 'tolerant' as const })) });
     },
   );
 
-windowContract('CALC-WIN-VALUE-01', 'Range Value 30 DAYS by an EPOCHMILLI TimestampSource counts the objects of the last 30 days (objects a day or more from an edge)', ['win-value'], MODEL_RANGE);
-windowContract('CALC-WIN-PAST-01', 'ValueRange Start 365, End 30 (both in the past) counts the objects between them', ['win-past'], MODEL_RANGE);
-windowContract('CALC-WIN-NOW-01', 'ValueRange Start 7, End -7 (spanning now) counts past and future objects within a week', ['win-now'], MODEL_RANGE);
-windowContract('CALC-WIN-FUTURE-01', 'ValueRange Start -1, End -60 (in the future) counts the objects due in 1 to 60 days', ['win-future'], MODEL_RANGE);
-windowContract('CALC-WIN-OVERRIDE-01', 'ValueRange overrides Value: Value 1 with ValueRange 400..0 counts 400 days', ['win-override'], MODEL_RANGE);
+windowContract('CALC-WIN-VALUE-01', 'Range Value 30 DAYS by an EPOCHMILLI TimestampSource counts the objects of the last 30 days (objects a day or more from an edge)', ['win-value'], { level: 'assumed', evidence: [...RANGE_EVIDENCE, 'A-CALC-R8-VALUE'] });
+windowContract('CALC-WIN-PAST-01', 'ValueRange Start 365, End 30 (both in the past) counts the objects between them', ['win-past'], { level: 'must', evidence: RANGE_EVIDENCE });
+windowContract('CALC-WIN-NOW-01', 'ValueRange Start 7, End -7 (spanning now) counts past and future objects within a week', ['win-now'], { level: 'must', evidence: RANGE_EVIDENCE });
+windowContract('CALC-WIN-FUTURE-01', 'ValueRange Start -1, End -60 (in the future) counts the objects due in 1 to 60 days', ['win-future'], { level: 'must', evidence: RANGE_EVIDENCE });
+windowContract('CALC-WIN-OVERRIDE-01', 'ValueRange overrides Value: Value 1 with ValueRange 400..0 counts 400 days', ['win-override'], { level: 'must', evidence: RANGE_EVIDENCE });
 windowContract(
   'CALC-WIN-ISO-01',
   'ISO_8601 TimestampSource values with offsets ±HHMM, ±HH:MM and Z place objects in the window by their instant (objects a day or more from an edge)',
   ['win-iso-compact', 'win-iso-colon', 'win-iso-z'],
-  'model: TimestampFormat ISO_8601 "with an optional offset of Z or in the format HH:MM or HHMM"; Range Value in DAYS',
+  { level: 'must', evidence: RANGE_EVIDENCE },
 );
 windowContract(
   'CALC-WIN-INGEST-01',
   'without TimestampSource the ingestion time decides: objects dated years ago but ingested now are in a 7-day window',
   ['win-ingest'],
-  'model: TimestampSource "An expression specifying the field in your JSON object from which the date should be parsed" (none given: the object\'s own time, i.e. when it was ingested)',
+  { level: 'assumed', evidence: ['M-CALC-RANGE', 'A-CALC-R1-INGESTION', 'A-CALC-R8-VALUE'] },
 );
 
 contract(
@@ -217,7 +217,7 @@ contract(
     title: 'window edges are exact days: an object 1 s beyond an edge at the reference time is out, one just inside is in',
     operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
     level: 'assumed',
-    source: 'assumed: docs/calculated-attribute-semantics.md R8 (a day is 86,400,000 ms; edges inclusive)',
+    evidence: ['M-CALC-VALUERANGE', 'A-CALC-R8-EDGES'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -233,10 +233,11 @@ contract(
     title: 'ISO_8601 offsets decide near a window edge: 2 h inside at -08:00 / -0800 is in, far outside at +05:30 is out',
     operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
     level: 'assumed',
-    source: 'model: ISO_8601 "with an optional offset of Z or in the format HH:MM or HHMM"; the exact day length of the window is assumed (docs/calculated-attribute-semantics.md R8)',
+    evidence: ['M-CALC-TIMESTAMPFORMAT', 'M-CALC-VALUERANGE', 'A-CALC-R8-EDGES'],
   },
   async ({ session, note }) => {
     const w = await world();
+    // The three ISO windows are ValueRange Start..0 (up to now, model-stated); the edge is their start.
     await checkValues({ session, note, world: w, checks: ['win-iso-compact', 'win-iso-colon', 'win-iso-z'].map((definition) => ({ definition, compare: 'text' as const, empty: 'absent' as const, profiles: withLabels({ labels: ['designed-tie'] }) })) });
   },
 );
@@ -249,7 +250,7 @@ contract(
     title: 'UseHistoricalData false: objects ingested before the definition are left out, later ones counted',
     operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
     level: 'must',
-    source: 'model: UseHistoricalData "Whether historical data ingested before the Calculated Attribute was created should be included in calculations"',
+    evidence: ['M-CALC-USE-HISTORICAL'],
   },
   async ({ session, note }) => {
     const w = await world();
@@ -263,7 +264,7 @@ contract(
     title: 'UseHistoricalData true: objects ingested before and after the definition are both counted',
     operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
     level: 'must',
-    source: 'model: UseHistoricalData "Whether historical data ingested before the Calculated Attribute was created should be included in calculations"',
+    evidence: ['M-CALC-USE-HISTORICAL'],
   },
   async ({ session, note }) => {
     const w = await world();

@@ -26,7 +26,6 @@ const { contract, wireContract } = contractFile({ area: 'layouts' });
 
 /** A small but realistic Layout document (the generators' Profile Explorer JSON). */
 const LAYOUT_CHARS = 800;
-const MODEL = 'model: CreateDomainLayout / GetDomainLayout / UpdateDomainLayout shapes (specs/schemas)';
 
 /** A complete CreateDomainLayout input with generated names and content; `overrides` replace members. */
 function newLayout({ session, overrides = {} }: { session: Session; overrides?: Partial<CreateDomainLayoutCommandInput> }): CreateDomainLayoutCommandInput {
@@ -105,7 +104,7 @@ contract(
     title: 'IsDefault omitted on create is false in Create, Get and List',
     operations: ['CreateDomainLayout', 'GetDomainLayout', 'ListDomainLayouts'],
     level: 'must',
-    source: 'model: CreateDomainLayoutRequest.IsDefault @default(false); LayoutItem.IsDefault @default(false)',
+    evidence: ['M-LAYOUT-ISDEFAULT-DEFAULT'],
   },
   async ({ session }) => {
     const input = newLayout({ session });
@@ -123,8 +122,8 @@ contract(
     id: 'LAYOUT-DEFAULT-02',
     title: 'setting a second layout as default clears IsDefault on the first',
     operations: ['CreateDomainLayout', 'GetDomainLayout'],
-    level: 'assumed',
-    source: 'assumed: IsDefault "this layout will be used by default to view data" (model) suggests one default per domain; the model does not say what happens to the others (behaviour-notes.md)',
+    level: 'should',
+    evidence: ['M-LAYOUT-ISDEFAULT-MEANING', 'D-LAYOUT-ONE-DEFAULT'],
   },
   async ({ session }) => {
     const first = newLayout({ session, overrides: { IsDefault: true } });
@@ -148,7 +147,7 @@ contract(
     title: 'Create echoes every field sent, and Get returns the same layout',
     operations: ['CreateDomainLayout', 'GetDomainLayout'],
     level: 'must',
-    source: `${MODEL}: the response members mirror the request; Get returns the stored layout`,
+    evidence: ['M-LAYOUT-DESCRIBES'],
   },
   async ({ session }) => {
     const input = newLayout({ session, overrides: { IsDefault: true, Tags: { team: 'cpct', purpose: 'echo' } } });
@@ -168,7 +167,7 @@ contract(
     title: 'Version is present in Create and Get, and Get reports the version Create returned',
     operations: ['CreateDomainLayout', 'GetDomainLayout'],
     level: 'must',
-    source: 'model: Version is @required (string 1..255) in CreateDomainLayoutResponse and GetDomainLayoutResponse',
+    evidence: ['M-LAYOUT-VERSION'],
   },
   async ({ session }) => {
     const input = newLayout({ session });
@@ -185,7 +184,7 @@ contract(
     title: 'Version changes on every update',
     operations: ['CreateDomainLayout', 'UpdateDomainLayout', 'GetDomainLayout'],
     level: 'assumed',
-    source: 'assumed: the model documents Version only as "The version used to create layout" and gives no increment rule (behaviour-notes.md)',
+    evidence: ['A-LAYOUT-VERSION-CHANGES'],
   },
   async ({ session }) => {
     const input = newLayout({ session });
@@ -211,7 +210,7 @@ contract(
     title: 'CreatedAt never changes',
     operations: ['CreateDomainLayout', 'UpdateDomainLayout', 'GetDomainLayout'],
     level: 'must',
-    source: 'model: CreatedAt "The timestamp of when the layout was created."',
+    evidence: ['M-LAYOUT-CREATEDAT'],
   },
   async ({ session }) => {
     const input = newLayout({ session });
@@ -230,7 +229,7 @@ contract(
     title: 'LastUpdatedAt never goes back and is not before CreatedAt',
     operations: ['CreateDomainLayout', 'UpdateDomainLayout', 'GetDomainLayout'],
     level: 'must',
-    source: 'model: LastUpdatedAt "The timestamp of when the layout was most recently updated."',
+    evidence: ['M-LAYOUT-LASTUPDATEDAT'],
   },
   async ({ session }) => {
     const input = newLayout({ session });
@@ -259,7 +258,7 @@ contract(
     title: 'updating one field keeps the others',
     operations: ['CreateDomainLayout', 'UpdateDomainLayout', 'GetDomainLayout'],
     level: 'must',
-    source: 'model: every UpdateDomainLayoutRequest member but the labels is optional, while Description, DisplayName, Layout and LayoutType are @required in GetDomainLayoutResponse: an omitted member cannot be cleared, so it keeps its value',
+    evidence: ['M-LAYOUT-UPDATE-PARTIAL'],
   },
   async ({ session }) => {
     const input = newLayout({ session, overrides: { IsDefault: false } });
@@ -291,7 +290,7 @@ contract(
     title: 'UpdateDomainLayout with IsDefault true, then false, is reflected in Update and Get',
     operations: ['CreateDomainLayout', 'UpdateDomainLayout', 'GetDomainLayout'],
     level: 'must',
-    source: 'model: UpdateDomainLayoutRequest.IsDefault "If set to true for a layout, this layout will be used by default to view data. If set to false, then the layout will not be used by default"; IsDefault in UpdateDomainLayoutResponse and GetDomainLayoutResponse',
+    evidence: ['M-LAYOUT-ISDEFAULT-MEANING'],
   },
   async ({ session }) => {
     const input = newLayout({ session });
@@ -313,7 +312,7 @@ contract(
     title: 'Tags given on create come back in Create, Get and List',
     operations: ['CreateDomainLayout', 'GetDomainLayout', 'ListDomainLayouts'],
     level: 'must',
-    source: 'model: Tags (TagMap 1..50) in CreateDomainLayoutRequest and in the Create, Get and LayoutItem outputs',
+    evidence: ['M-LAYOUT-TAGS'],
   },
   async ({ session }) => {
     const tags = { team: 'cpct', 'cost-center': '1234', empty: '' };
@@ -333,7 +332,7 @@ contract(
     title: 'Delete returns a Message; then Get and a second Delete are ResourceNotFoundException',
     operations: ['CreateDomainLayout', 'DeleteDomainLayout', 'GetDomainLayout'],
     level: 'must',
-    source: 'model: DeleteDomainLayoutResponse.Message @required ("the delete request is done"); ResourceNotFoundException declared by Get and Delete',
+    evidence: ['M-LAYOUT-DELETE', 'M-GetDomainLayout-ERROR-ResourceNotFoundException', 'M-DeleteDomainLayout-ERROR-ResourceNotFoundException', 'M-ERRORS-NOTFOUND'],
   },
   async ({ session }) => {
     const input = newLayout({ session });
@@ -366,7 +365,7 @@ contract(
     title: 'a duplicate create is a 4xx and leaves the original unchanged',
     operations: ['CreateDomainLayout', 'GetDomainLayout'],
     level: 'assumed',
-    source: 'assumed: CreateDomainLayout "Creates the layout" (model); the model does not say how an existing name is answered',
+    evidence: ['A-LAYOUT-DUPLICATE'],
   },
   async ({ session }) => {
     const input = newLayout({ session });
@@ -393,7 +392,7 @@ contract(
     title: `a Layout of exactly ${LIMITS.layout.max.toLocaleString('en-US')} characters round-trips byte for byte`,
     operations: ['CreateDomainLayout', 'GetDomainLayout'],
     level: 'must',
-    source: 'model: Layout is sensitiveString1To2000000 (@length 1..2000000)',
+    evidence: ['M-LAYOUT-LAYOUT-LENGTH'],
   },
   async ({ session }) => {
     const layout = layoutOfSize({ seed: session.config.seed, chars: LIMITS.layout.max });
@@ -411,7 +410,7 @@ contract(
     title: `a Layout of ${(LIMITS.layout.max + 1).toLocaleString('en-US')} characters is a BadRequestException`,
     operations: ['CreateDomainLayout'],
     level: 'must',
-    source: 'model: Layout @length max 2000000; BadRequestException declared by CreateDomainLayout',
+    evidence: ['M-CreateDomainLayout-INPUT-Layout', 'M-CreateDomainLayout-ERROR-BadRequestException', 'M-ERRORS-BADREQUEST'],
   },
   async ({ session }) => {
     const input = newLayout({ session, overrides: { Layout: layoutOfSize({ seed: session.config.seed, chars: LIMITS.layout.max + 1 }) } });

@@ -162,7 +162,7 @@ contract(
     title: 'PutProfileObjectType with Keys using each T&H standard identifier round-trips through Get',
     operations: ['PutProfileObjectType', 'GetProfileObjectType'],
     level: 'must',
-    source: 'model: StandardIdentifier enum (AIR_PREFERENCE … LOYALTY_PROMOTION); GetProfileObjectTypeResponse returns the Keys, Fields and settings that were put',
+    evidence: ['M-OBJTYPE-GET-RETURNS-PUT', 'M-STANDARD-IDENTIFIERS'],
   },
   async ({ session }) => {
     for (const kind of ALL_KINDS) {
@@ -191,9 +191,7 @@ contract(
     title: 'PutProfileObjectType with Keys using every other standard identifier (ASSET, CASE, DEVICE, …, NEW_ONLY) round-trips through Get',
     operations: ['PutProfileObjectType', 'GetProfileObjectType'],
     level: 'assumed',
-    source:
-      'model: StandardIdentifier enum; ObjectTypeKey.StandardIdentifiers "PROFILE, ASSET, CASE, or ORDER means that this key can be used to tie an object to a PROFILE, ASSET, CASE, or ORDER", UNIQUE, SECONDARY, LOOKUP_ONLY, NEW_ONLY; ' +
-      'assumed: the model does not say which identifiers a custom object type may use (DEVICE, WEB_ANALYTICS and COMMUNICATION_RECORD are not described), nor that a qualifier is combined with PROFILE',
+    evidence: ['M-OBJTYPE-GET-RETURNS-PUT', 'M-STANDARD-IDENTIFIER-MEANINGS', 'A-OBJTYPE-OTHER-IDENTIFIERS'],
   },
   async ({ session }) => {
     const name = objectTypeName({ seed: session.config.seed, runId: session.config.runId, kind: 'allIdentifiers' });
@@ -212,7 +210,7 @@ contract(
     title: 'Tags given on PutProfileObjectType come back in Put and Get',
     operations: ['PutProfileObjectType', 'GetProfileObjectType'],
     level: 'must',
-    source: 'model: Tags (TagMap 1..50) in PutProfileObjectTypeRequest, PutProfileObjectTypeResponse and GetProfileObjectTypeResponse',
+    evidence: ['M-OBJTYPE-TAGS'],
   },
   async ({ session }) => {
     const tags = { team: 'cpct', 'cost-center': '1234', empty: '' };
@@ -229,7 +227,7 @@ contract(
     title: 'SourcePriority given on PutProfileObjectType comes back in Put and Get',
     operations: ['PutProfileObjectType', 'GetProfileObjectType'],
     level: 'must',
-    source: 'model: SourcePriority (minSize1: integer >= 1, "Lower values take priority") in PutProfileObjectTypeRequest, PutProfileObjectTypeResponse and GetProfileObjectTypeResponse',
+    evidence: ['M-OBJTYPE-PRIORITY', 'M-OBJTYPE-GET-RETURNS-PUT'],
   },
   async ({ session }) => {
     for (const [purpose, SourcePriority] of [['priorityFirst', 1], ['priorityLater', 7]] as const) {
@@ -247,9 +245,7 @@ contract(
     title: 'EncryptionKey given on PutProfileObjectType comes back in Put and Get',
     operations: ['PutProfileObjectType', 'GetProfileObjectType'],
     level: 'assumed',
-    source:
-      'model: EncryptionKey ("The customer-provided key to encrypt the profile object", encryptionKey 0..255) in PutProfileObjectTypeRequest, PutProfileObjectTypeResponse and GetProfileObjectTypeResponse; ' +
-      'assumed: the model does not say whether the service checks the key with AWS KMS; the contract sends a KMS alias name of its own (alias/cpct-…), which KMS accepts as a key reference and which holds no account id, so tapes hold none either',
+    evidence: ['M-OBJTYPE-ENCRYPTION', 'A-OBJTYPE-KMS-ALIAS'],
   },
   async ({ session }) => {
     const tag = nameTag({ parts: [session.config.seed, session.config.runId, 'kms'] });
@@ -268,7 +264,7 @@ contract(
     title: 'MaxProfileObjectCount never exceeds MaxAvailableProfileObjectCount',
     operations: ['PutProfileObjectType', 'GetProfileObjectType'],
     level: 'assumed',
-    source: 'assumed from the model: MaxAvailableProfileObjectCount is "The amount of provisioned profile object max count available", MaxProfileObjectCount "The amount of profile object max count assigned to the object type"',
+    evidence: ['M-OBJTYPE-MAXCOUNT', 'A-OBJTYPE-MAXCOUNT'],
   },
   async ({ session, skip }) => {
     const name = objectTypeName({ seed: session.config.seed, runId: session.config.runId, kind: 'countLimit' });
@@ -295,7 +291,7 @@ contract(
     title: 'PutProfileObjectType with a TemplateId and Fields or Keys is a BadRequestException',
     operations: ['PutProfileObjectType', 'ListProfileObjectTypeTemplates'],
     level: 'assumed',
-    source: 'model: PutProfileObjectTypeRequest.TemplateId "If these attributes [AllowProfileCreation, SourceLastUpdatedTimestampFormat, Fields, Keys] are present in the request, the service may return a BadRequestException" ("may": assumed)',
+    evidence: ['M-TEMPLATE-WITH-FIELDS', 'A-TEMPLATE-FIELDS-REFUSED'],
   },
   async ({ session, skip }) => {
     const templates = await listedTemplates();
@@ -318,7 +314,7 @@ contract(
     title: 'GetProfileObjectTypeTemplate returns a listed template as listed',
     operations: ['GetProfileObjectTypeTemplate', 'ListProfileObjectTypeTemplates'],
     level: 'must',
-    source: 'model: GetProfileObjectTypeTemplate "Returns the template information for a specific object type"; TemplateId, SourceName and SourceObject in both the list item and the response',
+    evidence: ['M-TEMPLATE-GET', 'M-TEMPLATES-EXIST'],
   },
   async ({ session, skip }) => {
     const templates = await listedTemplates();
@@ -339,7 +335,7 @@ contract(
     title: 'GetProfileObjectTypeTemplate of an unknown TemplateId is a ResourceNotFoundException',
     operations: ['GetProfileObjectTypeTemplate'],
     level: 'must',
-    source: 'model: ResourceNotFoundException declared by GetProfileObjectTypeTemplate',
+    evidence: ['M-GetProfileObjectTypeTemplate-ERROR-ResourceNotFoundException', 'M-ERRORS-NOTFOUND'],
   },
   async ({ session }) => {
     const TemplateId = `cpct-unknown-${session.config.runId}`;
@@ -353,7 +349,7 @@ contract(
     title: 'DetectProfileObjectType on generated T&H objects returns at most one mapping, with valid identifiers and sources from the input',
     operations: ['DetectProfileObjectType'],
     level: 'must',
-    source: 'model: DetectedProfileObjectTypes "A maximum of one mapping is supported"; StandardIdentifier enum; ObjectTypeField.Source "A field of a ProfileObject", e.g. _source.FirstName',
+    evidence: ['M-DETECT-AT-MOST-ONE', 'M-DETECT-MAPPING'],
   },
   async ({ session }) => {
     const identifiers = standardIdentifiers({ session });
@@ -387,7 +383,7 @@ contract(
     title: `DetectProfileObjectType with ${DETECT_OBJECTS.min - 1} or ${DETECT_OBJECTS.max + 1} objects is a BadRequestException`,
     operations: ['DetectProfileObjectType'],
     level: 'must',
-    source: 'model: DetectProfileObjectTypeRequest.Objects (Objects: @length 1..5); BadRequestException declared',
+    evidence: ['M-DetectProfileObjectType-INPUT-Objects', 'M-DetectProfileObjectType-ERROR-BadRequestException', 'M-ERRORS-BADREQUEST'],
   },
   async ({ session }) => {
     const objects = [...(await generatedObjects()).values()].flat().map((o) => JSON.stringify(o));

@@ -178,8 +178,6 @@ function checkExactSet({ items, created, what }: { items: string[]; created: str
   });
 }
 
-const MODEL_PAGING = 'model: NextToken / MaxResults (maxSize100, 1..100) "The maximum number of objects returned per page"';
-
 for (const { operation, supporting, open } of LISTS) {
   const operations = [operation, ...supporting];
 
@@ -189,7 +187,7 @@ for (const { operation, supporting, open } of LISTS) {
       title: `${operation}: for page sizes ${PAGE_SIZES.join(', ')} the pages together hold exactly the created items, each once`,
       operations,
       level: 'must',
-      source: `${MODEL_PAGING}; a listing returns every item, once`,
+      evidence: ['M-PAGE-MAXRESULTS', 'M-PAGE-NEXTTOKEN', `M-LIST-${operation}`],
     },
     async ({ session }) => {
       const list = await open(session);
@@ -210,7 +208,7 @@ for (const { operation, supporting, open } of LISTS) {
       title: `${operation}: no page holds more than MaxResults items`,
       operations,
       level: 'must',
-      source: MODEL_PAGING,
+      evidence: ['M-PAGE-MAXRESULTS'],
     },
     async ({ session }) => {
       const list = await open(session);
@@ -227,8 +225,8 @@ for (const { operation, supporting, open } of LISTS) {
       id: `PAGE-BOUNDED-${operation}`,
       title: `${operation}: a listing of ${N} items ends within ceil(${N}/MaxResults)+1 pages`,
       operations,
-      level: 'must',
-      source: `${MODEL_PAGING}; a NextToken "identifies the next page of results" (model), so the last page has none`,
+      level: 'assumed',
+      evidence: ['M-PAGE-NEXTTOKEN', 'A-PAGE-FULL'],
     },
     async ({ session }) => {
       const list = await open(session);
@@ -242,7 +240,7 @@ for (const { operation, supporting, open } of LISTS) {
       title: `${operation}: MaxResults 0 and 101 are BadRequestException`,
       operations,
       level: 'must',
-      source: 'model: MaxResults is maxSize100 (@range 1..100); BadRequestException declared',
+      evidence: [`M-${operation}-INPUT-MaxResults`, `M-${operation}-ERROR-BadRequestException`, 'M-ERRORS-BADREQUEST'],
     },
     async ({ session }) => {
       const list = await open(session);
@@ -258,7 +256,7 @@ for (const { operation, supporting, open } of LISTS) {
       title: `${operation}: a NextToken the server did not issue is a BadRequestException, not a 5xx`,
       operations,
       level: 'assumed',
-      source: 'assumed: the model declares BadRequestException for invalid input but does not describe token validation; a 5xx for a client mistake is never right',
+      evidence: ['M-ERRORS-BADREQUEST', 'A-PAGE-BAD-TOKEN'],
     },
     async ({ session }) => {
       const list = await open(session);
@@ -277,7 +275,7 @@ for (const { operation, supporting, open } of LISTS) {
       title: `${operation}: two listings without writes in between give the same order`,
       operations,
       level: 'assumed',
-      source: 'assumed: the model does not promise an order, but offsets and tokens only work over a stable one',
+      evidence: ['A-PAGE-STABLE-ORDER'],
     },
     async ({ session }) => {
       const list = await open(session);
@@ -294,7 +292,7 @@ contract(
     title: 'the SDK paginator paginateListDomainLayouts yields exactly the created layouts',
     operations: ['ListDomainLayouts', 'CreateDomainLayout'],
     level: 'must',
-    source: 'model: ListDomainLayouts @paginated(inputToken NextToken, outputToken NextToken, items Items, pageSize MaxResults)',
+    evidence: ['M-ListDomainLayouts-PAGINATED', 'M-LIST-ListDomainLayouts'],
   },
   async ({ session }) => {
     const list = await layoutsList();

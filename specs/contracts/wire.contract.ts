@@ -51,8 +51,13 @@ interface OperationCases {
   valid(args: { fx: Fixture; fresh: Fresh }): Input;
   /** Makes what a valid input needs that the fixture does not hold (e.g. the layout a Delete deletes). */
   prepare?(args: { fx: Fixture; input: Input; session: Session }): Promise<void>;
-  /** Inputs naming something that does not exist. */
+  /** Inputs naming something that does not exist (a domain or a name: the model's ResourceNotFoundException). */
   unknown(args: { fx: Fixture; missing: Missing }): Input[];
+  /**
+   * Inputs naming a profile that does not exist where the answer is not modelled (the service may answer without a
+   * value as well as with ResourceNotFoundException): their own assumed contract.
+   */
+  unknownProfile?(args: { fx: Fixture; missing: Missing }): Input[];
 }
 
 type Fresh = { layout(): string; calculated(): string; objectType(): string };
@@ -140,13 +145,14 @@ const CASES: Record<CoreOperation, OperationCases> = {
     valid: ({ fx }) => ({ DomainName: fx.domain, ProfileId: fx.profileId, CalculatedAttributeName: fx.calculated }),
     unknown: ({ fx, missing }) => [
       { DomainName: missing.domain, ProfileId: fx.profileId, CalculatedAttributeName: fx.calculated },
-      { DomainName: fx.domain, ProfileId: missing.profileId, CalculatedAttributeName: fx.calculated },
       { DomainName: fx.domain, ProfileId: fx.profileId, CalculatedAttributeName: missing.name },
     ],
+    unknownProfile: ({ fx, missing }) => [{ DomainName: fx.domain, ProfileId: missing.profileId, CalculatedAttributeName: fx.calculated }],
   },
   ListCalculatedAttributesForProfile: {
     valid: ({ fx }) => ({ DomainName: fx.domain, ProfileId: fx.profileId, MaxResults: 10 }),
-    unknown: ({ fx, missing }) => [{ DomainName: missing.domain, ProfileId: fx.profileId }, { DomainName: fx.domain, ProfileId: missing.profileId }],
+    unknown: ({ missing, fx }) => [{ DomainName: missing.domain, ProfileId: fx.profileId }],
+    unknownProfile: ({ fx, missing }) => [{ DomainName: fx.domain, ProfileId: missing.profileId }],
   },
   DetectProfileObjectType: {
     valid: ({ fx }) => ({ DomainName: fx.domain, Objects: [fx.objectJson] }),
@@ -225,7 +231,19 @@ function send({ session, operation, input, emptyLabel = false }: { session: Sess
   return session.client.send(command);
 }
 
-const MODEL = 'model (specs/schemas)';
+/** Names that exist nowhere in this run: a domain, a resource name and a profile id. */
+function missingNames(session: Session): Missing {
+  return { domain: `cpct-${session.config.runId}-no-such-domain`, name: `cpct_no_such_name_${session.config.runId}`, profileId: 'f'.repeat(32) };
+}
+
+/** Expects ResourceNotFoundException for each input, naming the unknown members in the failure. */
+async function expectNotFound({ session, operation, inputs }: { session: Session; operation: string; inputs: Input[] }): Promise<void> {
+  const missing = Object.values(missingNames(session));
+  for (const input of inputs) {
+    const named = Object.entries(input).filter(([, v]) => typeof v === 'string' && missing.includes(v)).map(([k]) => k);
+    await session.errors.expect({ what: `${operation} with unknown ${named.join(', ')}`, code: 'ResourceNotFoundException', call: () => send({ session, operation, input }) });
+  }
+}
 
 /** Declares the contracts of every core operation; the violation kinds come from the schemas, read once here. */
 function declareOperationContracts(): void {
@@ -241,7 +259,7 @@ function declareOperationContracts(): void {
         title: `${operation} succeeds with HTTP ${entry.http.code} and a response that passes the wire validator`,
         operations: [operation],
         level: 'must',
-        source: `${MODEL}: @http(${entry.http.method} ${entry.http.uri}, code ${entry.http.code}) and the output shape`,
+        evidence: [`M-${operation}-HTTP`, `M-${operation}-OUTPUT`, 'M-WIRE-PROTOCOL'],
       },
       async ({ session, skip }) => {
         const fx = await fixtureOf();
@@ -267,17 +285,30 @@ function declareOperationContracts(): void {
         title: `${operation} on unknown names is ResourceNotFoundException (HTTP 404)`,
         operations: [operation],
         level: 'must',
-        source: `${MODEL}: ResourceNotFoundException (@httpError 404) declared by ${operation}`,
+        evidence: [`M-${operation}-ERROR-ResourceNotFoundException`, 'M-ERRORS-NOTFOUND'],
       },
       async ({ session }) => {
         const fx = await fixtureOf();
-        const missing: Missing = { domain: `cpct-${session.config.runId}-no-such-domain`, name: `cpct_no_such_name_${session.config.runId}`, profileId: 'f'.repeat(32) };
-        for (const input of cases.unknown({ fx, missing })) {
-          const named = Object.entries(input).filter(([, v]) => typeof v === 'string' && Object.values(missing).includes(v)).map(([k]) => k);
-          await session.errors.expect({ what: `${operation} with unknown ${named.join(', ')}`, code: 'ResourceNotFoundException', call: () => send({ session, operation, input }) });
-        }
+        await expectNotFound({ session, operation, inputs: cases.unknown({ fx, missing: missingNames(session) }) });
       },
     );
+
+    const unknownProfile = cases.unknownProfile;
+    if (unknownProfile) {
+      contract(
+        {
+          id: `WIRE-404-PROFILE-${operation}`,
+          title: `${operation} for a profile id that does not exist is ResourceNotFoundException (HTTP 404)`,
+          operations: [operation],
+          level: 'assumed',
+          evidence: [`M-${operation}-ERROR-ResourceNotFoundException`, 'A-CALC-R26-PROFILE'],
+        },
+        async ({ session }) => {
+          const fx = await fixtureOf();
+          await expectNotFound({ session, operation, inputs: unknownProfile({ fx, missing: missingNames(session) }) });
+        },
+      );
+    }
 
     const declared = violationCases({ registry: schemaRegistry, index: operationIndex, operation, base: cases.valid({ fx: PLACEHOLDER, fresh: PLACEHOLDER_FRESH }) });
     for (const { kind, member, emptyLabel } of declared) {
@@ -287,9 +318,7 @@ function declareOperationContracts(): void {
           title: `${operation} with a ${kind} violation (${member}${emptyLabel ? ', an empty label' : ''}) is BadRequestException (HTTP 400)`,
           operations: [operation],
           level: emptyLabel ? 'assumed' : 'must',
-          source: emptyLabel
-            ? `${MODEL}: @httpLabel ${member} is @required; how an empty path segment is answered is not modelled (assumed BadRequestException)`
-            : `${MODEL}: the ${kind} constraint of ${operation} input member ${member}; BadRequestException (@httpError 400) declared`,
+          evidence: [`M-${operation}-INPUT-${member}`, `M-${operation}-ERROR-BadRequestException`, 'M-ERRORS-BADREQUEST', ...(emptyLabel ? ['A-WIRE-EMPTY-LABEL'] : [])],
         },
         async ({ session }) => {
           const fx = await fixtureOf();

@@ -136,7 +136,7 @@ export function buildModelEvidence({ model, operations }: { model: SmithyModel; 
 
 /** Curly quotes and runs of whitespace made plain, so a quote typed by hand matches the model's text. */
 function plain(text: string): string {
-  // The model escapes some quotes in its HTML (\\"); a quote typed by hand does not.
+  // The model escapes some quotes in its HTML as backslash-quote; a quote typed by hand does not.
   return text.replace(/\\"/g, '"').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
@@ -149,7 +149,7 @@ export function modelTextAt({ model, at }: { model: SmithyModel; at: string }): 
   const shape = model.shapes[shapeId];
   if (!shape) return undefined;
   if (member === undefined) {
-    const texts = [docText({ traits: shape.traits })];
+    const texts = [docText({ traits: shape.traits }), ...Object.keys(shape.traits ?? {}).map((trait) => `@${trait}`)];
     const values = enumValues({ shape });
     if (values) texts.push(`enum ${shortName({ id: shapeId })} (${values.join(', ')})`);
     for (const [name, ref] of Object.entries(shape.members ?? {})) texts.push(`${name}: ${constraintWords({ model, member: ref }).join(', ')}`);

@@ -405,7 +405,7 @@ export const CALCULATED_FAULTS: Fault[] = [
   {
     name: 'calc-batch-drops-ids',
     description: 'BatchGet silently drops the ids it does not answer: unknown profiles get no Errors entry, ids after the 100th are ignored',
-    caughtBy: ['CALC-BATCH-LIMITS-01', 'CALC-BATCH-UNKNOWN-01'],
+    caughtBy: ['CALC-BATCH-LIMITS-01', 'CALC-BATCH-LIMITS-02', 'CALC-BATCH-UNKNOWN-01'],
     build: (tools) =>
       onCalls(tools, ['BatchGetCalculatedAttributeForProfile'], async (call, send) => {
         const ids = call.body?.ProfileIds;

@@ -17,7 +17,8 @@ export interface ResolvedOptions {
 
 /** Default options: fixed so two runs with the same inputs give the same tokens, ids and ARNs. */
 export const DEFAULT_OPTIONS: ResolvedOptions = {
-  secondDefaultClearsFirst: false,
+  // Documented: "Only one layout can be the default at a time" (admin guide, Default layout behavior).
+  secondDefaultClearsFirst: true,
   defaultPageSize: 100,
   tokenSecret: 'cpct-mock-token-secret',
   // All zeros, so a tape recorded against the mock never holds a real-looking account id.

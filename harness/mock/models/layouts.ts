@@ -8,7 +8,7 @@ import type { OperationOutput } from './types.ts';
 /**
  * Domain layouts (Profile Explorer). Version is an opaque string that changes on every create and update;
  * CreatedAt never changes; LastUpdatedAt moves to the clock's time on update but never backwards. With
- * `secondDefaultClearsFirst`, making one layout the default clears IsDefault on the others (the model is silent).
+ * `secondDefaultClearsFirst` (on by default, as the admin guide documents), making one layout the default clears IsDefault on the others.
  */
 
 /** CreateDomainLayout: a new layout; a name already in use is a BadRequestException and changes nothing. */

@@ -113,15 +113,15 @@ describe('UpdateDomainLayout', () => {
 });
 
 describe('IsDefault across layouts', () => {
-  it('keeps both layouts default given secondDefaultClearsFirst off (the default)', () => {
-    const { call } = base();
+  it('keeps both layouts default given secondDefaultClearsFirst off', () => {
+    const { call } = base({ secondDefaultClearsFirst: false });
     create(call, 'a', { IsDefault: true });
     create(call, 'b', { IsDefault: true });
     expect([get(call, 'a').IsDefault, get(call, 'b').IsDefault]).toEqual([true, true]);
   });
 
-  it('clears the first default given secondDefaultClearsFirst on, on create and on update', () => {
-    const { call } = base({ secondDefaultClearsFirst: true });
+  it('clears the first default given the default options (one default per domain, as documented), on create and on update', () => {
+    const { call } = base();
     const a = create(call, 'a', { IsDefault: true });
     create(call, 'b', { IsDefault: true });
     expect([get(call, 'a').IsDefault, get(call, 'b').IsDefault]).toEqual([false, true]);
