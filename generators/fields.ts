@@ -1,6 +1,7 @@
 /**
  * The nine T&H object kinds: their logical object type names, standard identifiers, and which top-level fields come
- * from the documentation (../shared/reference/travel-hospitality-objects.md) and which are the project's own.
+ * from the documentation (the admin guide's field pages of the standard objects, https://docs.aws.amazon.com/connect/latest/adminguide/standard-objects.html)
+ * and which are the project's own.
  * The generators, the object type builders, the README and the tests all read this one table.
  */
 

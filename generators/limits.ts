@@ -1,6 +1,6 @@
 /**
  * The few model constraints the generators must respect, each named after the Smithy shape it comes from
- * (com.amazonaws.customerprofiles#<shape> in ../shared/models/customer-profiles.smithy.json). They are derived by
+ * (com.amazonaws.customerprofiles#<shape> in the Smithy model the schemas are built from). They are derived by
  * hand from the model's `length` / `pattern` / `range` traits; test/generators/limits.test.ts re-reads the model
  * (when it is reachable) and fails if any of them drifts.
  */

@@ -1,6 +1,6 @@
 /**
  * Profile Explorer layout documents of an exact size. A layout is one root component; every component has the five
- * documented elements Type, Id, Props, Children and DataSource (behaviour-notes.md, layout-definition page). The
+ * documented elements Type, Id, Props, Children and DataSource (admin guide, https://docs.aws.amazon.com/connect/latest/adminguide/layout-definition.html). The
  * component types, their Props and DataSource contents are the project's own plausible choices. Sizes are in
  * characters (UTF-16 code units, as the model's length trait counts); the text is ASCII, so bytes = characters.
  */

@@ -3,9 +3,9 @@ import type { FieldDef, KeyDef, Mapping, StandardIdentifier } from './state.ts';
 /**
  * The mock's own built-in object type templates. IDs, SourceName and SourceObject are the mock's choice (prefixed
  * `Mock-` so nobody mistakes them for AWS templates); the real service's template catalogue is not reproduced.
- * The T&H templates map the documented scalar fields of each standard object (see
- * ../../../../shared/reference/travel-hospitality-objects.md); hotel stay revenue has no template because its
- * field list was not found.
+ * The T&H templates map the documented scalar fields of each standard object (the admin guide's field pages,
+ * https://docs.aws.amazon.com/connect/latest/adminguide/standard-objects.html); hotel stay revenue has no template
+ * because its field list was not found.
  */
 export interface Template extends Mapping {
   templateId: string;
