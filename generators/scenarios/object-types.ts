@@ -6,12 +6,12 @@
  * `_profile.AccountNumber` and is the PROFILE key. The object's own id is one key with the kind's T&H standard
  * identifier and UNIQUE (model: StandardIdentifier enum; "only 1 UNIQUE key"). Key names follow the documented index
  * names where the docs give them (`_hotelPreferenceId`, `_loyaltyId`) and the same `_<kind>Id` pattern otherwise.
- * Combining the T&H identifier with UNIQUE in one key, and SourceLastUpdatedTimestampFormat = EPOCHMILLI/ISO_8601,
- * are the project's assumptions.
+ * Combining the T&H identifier with UNIQUE in one key is the project's assumption. SourceLastUpdatedTimestampFormat is
+ * sent only when asked for, and then as the one value AWS publishes (its travel and hospitality sample's pattern,
+ * register entry S-TH-MAPPINGS): the model documents it only as "the format of your sourceLastUpdatedTimestamp".
  */
 import type { FieldContentType, ObjectTypeField, ObjectTypeKey, PutProfileObjectTypeRequest, StandardIdentifier } from '@aws-sdk/client-customer-profiles';
 import { KINDS, PROFILE_KEY_FIELD, type TravelKind } from '../fields.ts';
-import type { TimestampFormat } from '../time.ts';
 
 const NUMBER_FIELDS = new Set([
   'NumberOfPassengers', 'NumberOfAdults', 'NumberOfChildren', 'NumberOfSegments', 'PassengerIndex', 'SegmentIndex',
@@ -60,20 +60,21 @@ export function fieldPaths({ kind }: { kind: TravelKind }): string[] {
   return paths;
 }
 
+/** The SimpleDateFormat-style pattern every mapping of AWS's travel and hospitality sample gives. */
+export const AWS_SAMPLE_TIMESTAMP_PATTERN = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
 /** A PutProfileObjectType input for one T&H kind under `objectTypeName` in `domainName`. */
 export function objectTypeDefinition({
   kind,
   domainName,
   objectTypeName,
-  format = 'epochmilli',
   allowProfileCreation = true,
   expirationDays,
-  withSourceLastUpdatedTimestampFormat = true,
+  withSourceLastUpdatedTimestampFormat = false,
 }: {
   kind: TravelKind;
   domainName: string;
   objectTypeName: string;
-  format?: TimestampFormat;
   allowProfileCreation?: boolean;
   expirationDays?: number;
   withSourceLastUpdatedTimestampFormat?: boolean;
@@ -99,7 +100,7 @@ export function objectTypeDefinition({
     Fields,
     Keys,
   };
-  if (withSourceLastUpdatedTimestampFormat) input.SourceLastUpdatedTimestampFormat = format === 'epochmilli' ? 'EPOCHMILLI' : 'ISO_8601';
+  if (withSourceLastUpdatedTimestampFormat) input.SourceLastUpdatedTimestampFormat = AWS_SAMPLE_TIMESTAMP_PATTERN;
   if (expirationDays !== undefined) input.ExpirationDays = expirationDays;
   return input;
 }
@@ -109,12 +110,10 @@ export function objectTypeDefinitions({
   kinds,
   domainName,
   objectTypeNames,
-  format,
 }: {
   kinds: readonly TravelKind[];
   domainName: string;
   objectTypeNames: Readonly<Record<TravelKind, string>>;
-  format?: TimestampFormat;
 }): PutProfileObjectTypeRequest[] {
-  return kinds.map((kind) => objectTypeDefinition({ kind, domainName, objectTypeName: objectTypeNames[kind], format }));
+  return kinds.map((kind) => objectTypeDefinition({ kind, domainName, objectTypeName: objectTypeNames[kind] }));
 }

@@ -129,8 +129,8 @@ export async function buildWorld({ session, types, definitions, profiles: keep =
     .map((p) => ({ ...p, objects: p.objects.filter((o) => wanted.has(o.type)) }))
     .filter((p) => p.objects.length > 0);
   for (const key of types) {
-    const { kind, format } = TYPE_SPECS[key];
-    await session.client.send(new PutProfileObjectTypeCommand(objectTypeDefinition({ kind, domainName: domain, objectTypeName: t[key], format })));
+    const { kind } = TYPE_SPECS[key];
+    await session.client.send(new PutProfileObjectTypeCommand(objectTypeDefinition({ kind, domainName: domain, objectTypeName: t[key] })));
   }
   const profiles: WorldProfile[] = planned.map((p) => ({ label: p.label, role: p.role, profileId: '', accountNumber: p.profile.AccountNumber, objects: [], puts: new Map() }));
   await forEachLimited({

@@ -10,7 +10,7 @@ const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const FIELD_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
 const TYPE_NAME = /^[a-zA-Z_][a-zA-Z_0-9-]*$/;
 const names = objectTypeNames({ seed: 1, runId: 'types', kinds: ALL_KINDS });
-const defs = objectTypeDefinitions({ kinds: ALL_KINDS, domainName: 'cpct-types-test', objectTypeNames: names, format: 'iso8601' });
+const defs = objectTypeDefinitions({ kinds: ALL_KINDS, domainName: 'cpct-types-test', objectTypeNames: names });
 
 describe('objectTypeDefinition', () => {
   it.each(defs.map((d, i) => [ALL_KINDS[i], d] as const))('returns a model-valid PutProfileObjectType input for %s', (kind, d) => {
@@ -19,7 +19,7 @@ describe('objectTypeDefinition', () => {
     expect(d.Description!.length).toBeGreaterThanOrEqual(1);
     expect(d.Description!.length).toBeLessThanOrEqual(1000);
     expect(typeof d.AllowProfileCreation).toBe('boolean');
-    expect(['EPOCHMILLI', 'ISO_8601']).toContain(d.SourceLastUpdatedTimestampFormat);
+    expect(d.SourceLastUpdatedTimestampFormat).toBeUndefined();
     const contentTypes = Object.values(FieldContentType) as string[];
     for (const [name, field] of Object.entries(d.Fields!)) {
       expect(name).toMatch(FIELD_NAME);
@@ -86,9 +86,9 @@ describe('objectTypeDefinition', () => {
     expect(loy.Keys!._loyaltyId[0].FieldNames).toEqual(['LoyaltyId']);
   });
 
-  it('omits SourceLastUpdatedTimestampFormat when asked, and sets ExpirationDays when given', () => {
-    const d = objectTypeDefinition({ kind: 'airBooking', domainName: 'd', objectTypeName: 't', withSourceLastUpdatedTimestampFormat: false, expirationDays: 30 });
-    expect(d.SourceLastUpdatedTimestampFormat).toBeUndefined();
+  it('returns the pattern AWS\'s sample publishes when asked for SourceLastUpdatedTimestampFormat, and sets ExpirationDays when given', () => {
+    const d = objectTypeDefinition({ kind: 'airBooking', domainName: 'd', objectTypeName: 't', withSourceLastUpdatedTimestampFormat: true, expirationDays: 30 });
+    expect(d.SourceLastUpdatedTimestampFormat).toBe("yyyy-MM-dd'T'HH:mm:ss'Z'");
     expect(d.ExpirationDays).toBe(30);
   });
 });
