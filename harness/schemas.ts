@@ -2,7 +2,9 @@
  * The schema registry: loads the committed JSON Schemas (specs/schemas) and validates values against them with
  * ajv (2020-12), compiling each schema only when first used. Results are lists of violations with a JSON pointer,
  * a short expected / seen pair and a severity. Unknown members (an `additionalProperties: false` failure) are
- * warnings: AWS adds members over time, so only missing, mistyped or out-of-constraint values are errors.
+ * warnings: AWS adds members over time. Beyond that, the severity depends on the check policy: a request (what the
+ * reference implementation accepts) must satisfy every rule of the model; a response is held only to the rules a
+ * client relies on (docs/response-checks.md), because the model's constraints are rules for inputs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,15 +40,22 @@ export interface HttpBindingSpec {
 
 export type Direction = 'input' | 'output';
 
+/**
+ * `request`: every rule of the model is an error (a service refuses such an input). `response`: JSON null members
+ * count as absent, and a value that breaks a constraint (length, pattern, range, size, map keys, enum) is a warning:
+ * clients do not enforce constraints on what they receive, and AWS's own documented responses break some.
+ */
+export type CheckPolicy = 'request' | 'response';
+
 export interface SchemaRegistry {
   /** Directory the schemas are read from. */
   readonly dir: string;
   /** Validates a request body (HTTP-bound members excluded) against `<operation>.input.json`. */
   validateInput(args: { operation: string; value: unknown }): Violation[];
-  /** Validates a 2xx response body against `<operation>.output.json`. */
-  validateOutput(args: { operation: string; value: unknown }): Violation[];
-  /** Validates an error response body (protocol keys such as `__type` removed) against `errors/<code>.json`. */
-  validateError(args: { code: string; value: unknown }): Violation[];
+  /** Validates a 2xx response body against `<operation>.output.json`, under the response policy unless told otherwise. */
+  validateOutput(args: { operation: string; value: unknown; policy?: CheckPolicy }): Violation[];
+  /** Validates an error response body (protocol keys such as `__type` removed) against `errors/<code>.json`, as validateOutput. */
+  validateError(args: { code: string; value: unknown; policy?: CheckPolicy }): Violation[];
   /** The label, query, header, payload and response-code members of an operation's input or output. */
   bindingSchemas(args: { operation: string; direction?: Direction }): Record<string, HttpBindingSpec>;
   /**
@@ -139,9 +148,10 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
     return v;
   };
 
-  const validateFile = (file: string, value: unknown): Violation[] => {
+  const validateFile = (file: string, value: unknown, policy: CheckPolicy): Violation[] => {
     const v = validatorFor(file, () => read(file));
-    return v(value) ? [] : toViolations({ errors: v.errors ?? [] });
+    const checked = policy === 'response' ? dropNullMembers({ value }) : value;
+    return v(checked) ? [] : toViolations({ errors: v.errors ?? [], policy });
   };
 
   const bindingSchemas = ({ operation, direction = 'input' }: { operation: string; direction?: Direction }) =>
@@ -149,9 +159,9 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
 
   return {
     dir,
-    validateInput: ({ operation, value }) => validateFile(`${operation}.input.json`, value),
-    validateOutput: ({ operation, value }) => validateFile(`${operation}.output.json`, value),
-    validateError: ({ code, value }) => validateFile(`errors/${code}.json`, value),
+    validateInput: ({ operation, value }) => validateFile(`${operation}.input.json`, value, 'request'),
+    validateOutput: ({ operation, value, policy = 'response' }) => validateFile(`${operation}.output.json`, value, policy),
+    validateError: ({ code, value, policy = 'response' }) => validateFile(`errors/${code}.json`, value, policy),
     bindingSchemas,
     validateBinding({ operation, member, value, direction = 'input', coerce = false }) {
       const file = `${operation}.${direction}.json`;
@@ -176,7 +186,7 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
       const ok = v(holder);
       const violations = ok
         ? []
-        : toViolations({ errors: v.errors ?? [] }).map((x) => ({ ...x, pointer: x.pointer.replace(/^\/value/, '') }));
+        : toViolations({ errors: v.errors ?? [], policy: 'request' }).map((x) => ({ ...x, pointer: x.pointer.replace(/^\/value/, '') }));
       return { value: holder.value, violations };
     },
     rawSchema: ({ file }) => read(file),
@@ -205,8 +215,52 @@ export function describeValue({ value, sensitive = false }: { value: unknown; se
   return `${kind} ${text.length > MAX_SEEN ? `${text.slice(0, MAX_SEEN)}…` : text}`;
 }
 
-/** Converts ajv errors into violations; additionalProperties failures become warnings. */
-export function toViolations({ errors }: { errors: ErrorObject[] }): Violation[] {
+/**
+ * A copy of `value` without the object members (map entries included) whose value is JSON null, at any depth: the
+ * SDKs read a null member as an absent one. Null list items stay, so a null where a list wants a string is still a
+ * type error.
+ */
+export function dropNullMembers({ value }: { value: unknown }): unknown {
+  if (Array.isArray(value)) return value.map((item) => dropNullMembers({ value: item }));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) if (member !== null) out[key] = dropNullMembers({ value: member });
+  return out;
+}
+
+/** ajv keywords that carry a constraint trait of the model (@length, @pattern, @range, sizes, map keys, @uniqueItems, @enum). */
+const CONSTRAINT_KEYWORDS = new Set([
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+  'propertyNames',
+  'uniqueItems',
+  'enum',
+]);
+
+/**
+ * The severity of one failed keyword under a policy. Unknown members are warnings under both. Under `response`,
+ * constraints are warnings, except the two that the generated schemas use to express a type: the member count of a
+ * union (exactly one member set) and the pattern that lets a double be "NaN" / "Infinity" / "-Infinity".
+ */
+export function severityOf({ keyword, smithyType, policy }: { keyword: string; smithyType?: unknown; policy: CheckPolicy }): Severity {
+  if (keyword === 'additionalProperties') return 'warning';
+  if (policy === 'request' || !CONSTRAINT_KEYWORDS.has(keyword)) return 'error';
+  if ((keyword === 'minProperties' || keyword === 'maxProperties') && smithyType === 'union') return 'error';
+  if (keyword === 'pattern' && (smithyType === 'double' || smithyType === 'float')) return 'error';
+  return 'warning';
+}
+
+/** Converts ajv errors into violations, each with the severity `policy` gives its keyword (see severityOf). */
+export function toViolations({ errors, policy }: { errors: ErrorObject[]; policy: CheckPolicy }): Violation[] {
   const out: Violation[] = [];
   // The aggregate propertyNames error repeats what the errors inside it already say.
   const keysWithDetail = new Set(errors.filter((e) => e.keyword !== 'propertyNames' && e.propertyName !== undefined).map((e) => `${e.instancePath}/${e.propertyName}`));
@@ -218,7 +272,7 @@ export function toViolations({ errors }: { errors: ErrorObject[] }): Violation[]
     let pointer = e.instancePath;
     let expected: string;
     let seenText = seen;
-    let severity: Severity = 'error';
+    const severity = severityOf({ keyword: e.keyword, smithyType: parent['x-smithy-type'], policy });
     switch (e.keyword) {
       case 'required':
         pointer = `${e.instancePath}/${pointerToken({ token: String(params.missingProperty) })}`;
@@ -229,7 +283,6 @@ export function toViolations({ errors }: { errors: ErrorObject[] }): Violation[]
         pointer = `${e.instancePath}/${pointerToken({ token: String(params.additionalProperty) })}`;
         expected = 'only members the model declares';
         seenText = `unknown member "${String(params.additionalProperty)}"`;
-        severity = 'warning';
         break;
       case 'type':
         expected =

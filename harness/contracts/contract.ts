@@ -85,7 +85,17 @@ export function contractFile({ area }: { area: string }): {
     await session?.close();
   });
 
-  const contract = (spec: ContractSpec, body: ContractBody): void => {
+  /** Exchange index ranges [from, to) made inside contract bodies; the rest (session setup) belong to the wire contract. */
+  const bodies: [number, number][] = [];
+
+  /** Response warnings of the exchanges in [from, to), or (for the wire contract) of every exchange outside any body. */
+  const warningsOf = ({ s, from, to, unattributed }: { s: Session; from: number; to: number; unattributed: boolean }): string[] =>
+    s.wire
+      .violations()
+      .filter((v) => v.severity === 'warning' && (unattributed ? !bodies.some(([a, b]) => v.exchange >= a && v.exchange < b) : v.exchange >= from && v.exchange < to))
+      .map(describeWire);
+
+  const declare = (spec: ContractSpec, body: ContractBody, { unattributed }: { unattributed: boolean }): void => {
     register ??= loadRegister();
     const ids = spec.evidence ?? [];
     const evidence = resolveEvidence({ register, ids, contract: spec.id });
@@ -113,6 +123,7 @@ export function contractFile({ area }: { area: string }): {
           throw new SkipContract(reason);
         },
       };
+      const from = s.wire.exchanges().length;
       try {
         await body(ctx);
       } catch (error) {
@@ -124,13 +135,22 @@ export function contractFile({ area }: { area: string }): {
         }
         if (refusal && 'fail' in refusal) throw refusal.fail;
         throw error;
+      } finally {
+        // Warnings are the contract's whatever its outcome, so a failure or a skip still shows what its answers broke.
+        const to = s.wire.exchanges().length;
+        bodies.push([from, to]);
+        const warnings = warningsOf({ s, from, to, unattributed });
+        if (warnings.length > 0) outcome.warnings = warnings;
       }
+      if (s.config.strictOutput && outcome.warnings) throw strictOutputViolation({ warnings: outcome.warnings });
     });
   };
 
+  const contract = (spec: ContractSpec, body: ContractBody): void => declare(spec, body, { unattributed: false });
+
   const wireContract = (): void => {
     const AREA = area.toUpperCase();
-    contract(
+    declare(
       {
         id: `WIRE-EXCHANGES-${AREA}`,
         title: `every response the ${area} contracts received passes the wire validator`,
@@ -142,7 +162,10 @@ export function contractFile({ area }: { area: string }): {
         const all = s.wire.violations();
         const errors = all.filter((v) => v.severity === 'error');
         const warnings = all.filter((v) => v.severity === 'warning');
-        if (warnings.length > 0) note(`${warnings.length} wire warning(s), e.g. ${describeWire(warnings[0])}`);
+        if (warnings.length > 0) {
+          const own = warnings.filter((v) => !bodies.some(([a, b]) => v.exchange >= a && v.exchange < b)).length;
+          note(`${warnings.length} response warning(s) in this file's exchanges: ${warnings.length - own} reported on the contracts that received them, ${own} on this contract (session setup)`);
+        }
         if (errors.length > 0) {
           throw new ContractViolation({
             expected: `no error-severity violation in ${s.wire.exchanges().length} exchanges`,
@@ -150,6 +173,7 @@ export function contractFile({ area }: { area: string }): {
           });
         }
       },
+      { unattributed: true },
     );
   };
 
@@ -163,6 +187,18 @@ export function contractFile({ area }: { area: string }): {
   };
 
   return { contract, wireContract, fixture };
+}
+
+/** Warnings shown in a strict-output failure; the report row lists them all. */
+const SHOWN_WARNINGS = 3;
+
+/** The failure --strict-output makes of a contract whose responses carried warnings. */
+export function strictOutputViolation({ warnings }: { warnings: readonly string[] }): ContractViolation {
+  const more = warnings.length > SHOWN_WARNINGS ? ` | … and ${warnings.length - SHOWN_WARNINGS} more (see the report's warnings)` : '';
+  return new ContractViolation({
+    expected: 'responses without warnings (--strict-output)',
+    seen: `${warnings.length} response warning(s): ${warnings.slice(0, SHOWN_WARNINGS).join(' | ')}${more}`,
+  });
 }
 
 /** One wire violation as a short sentence. */

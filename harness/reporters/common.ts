@@ -4,6 +4,7 @@
  * counts. Pure: no I/O.
  */
 import type { ContractStatus } from '../contracts/meta.ts';
+import type { EvidenceRef } from '../evidence/register.ts';
 import type { ConformanceReport, ResultRow } from '../run/report.ts';
 import { SCOPED_OPERATIONS } from '../scope.ts';
 
@@ -24,6 +25,33 @@ export type ReportRow = ResultRow & { area: string; expected?: string; seen?: st
 export type RowExtras = { id: string; area?: string; expected?: string; seen?: string };
 
 export const STATUSES: readonly ContractStatus[] = ['pass', 'fail', 'na', 'skip'];
+
+/** What a response warning is, in one sentence the human reports print beside the warnings. */
+export const WARNINGS_NOTE =
+  'Response warnings are values that break an input constraint of the model (length, pattern, range, sizes, map keys), enum values it does not list and members it does not declare; they fail a contract only in a run with --strict-output (docs/response-checks.md).';
+
+/** A citation split for rendering: the URL or repository path, the location after it, and the link when it is http(s). */
+export interface CitationParts {
+  target: string;
+  location?: string;
+  /** Set only for http and https URLs, so a report never links anything else (a `javascript:` citation stays text). */
+  href?: string;
+}
+
+/** Splits an evidence `where` (a URL or a repository path, optionally followed by ` (location)`). */
+export function citationParts({ where }: { where: string }): CitationParts {
+  const m = /^(\S+)(?: \((.*)\))?$/s.exec(where.trim());
+  if (!m) return { target: where };
+  const parts: CitationParts = { target: m[1] };
+  if (m[2] !== undefined) parts.location = m[2];
+  if (/^https?:\/\/\S+$/i.test(m[1])) parts.href = m[1];
+  return parts;
+}
+
+/** One evidence reference as plain text: `id kind where`. */
+export function evidenceLine({ ref }: { ref: EvidenceRef }): string {
+  return `${ref.id} ${ref.kind} ${ref.where}`;
+}
 
 /** Bodies longer than this are cut in the human reports. */
 export const BODY_LIMIT = 2_000;

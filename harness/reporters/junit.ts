@@ -1,11 +1,14 @@
 /**
  * junit.xml: the run for CI systems (GitHub, GitLab, Jenkins). One testsuite per area, one testcase per contract;
- * FAIL is a <failure>, NA and SKIP are <skipped>. Follows the common (Jenkins / Ant) JUnit layout.
+ * FAIL is a <failure>, NA and SKIP are <skipped>. Follows the common (Jenkins / Ant) JUnit layout. Each testcase
+ * carries <properties> first (level, one `evidence` per cited entry, one `warning` per response warning): test-case
+ * properties are the common convention pytest, Playwright and test-management tools read; tools that only know
+ * suite properties ignore them, and the strict Ant schema (suite properties only) does not allow them.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConformanceReport } from '../run/report.ts';
-import { reportRows, type ReportRow, type RowExtras } from './common.ts';
+import { evidenceLine, reportRows, type ReportRow, type RowExtras } from './common.ts';
 
 // Characters XML 1.0 cannot carry at all (C0 controls but tab / LF / CR, lone surrogates, U+FFFE, U+FFFF).
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -29,17 +32,25 @@ function seconds(ms: number): string {
   return (Math.max(0, ms) / 1000).toFixed(3);
 }
 
+/** A testcase's properties: what a reader needs to judge its verdict without the code (level, evidence, warnings). */
+function caseProperties(row: ReportRow): string {
+  const property = (name: string, value: string) => `        <property name="${name}" value="${xmlEscape({ text: value })}"/>`;
+  const lines = [property('level', row.level), ...row.evidence.map((ref) => property('evidence', evidenceLine({ ref }))), ...row.warnings.map((w) => property('warning', w))];
+  return `      <properties>\n${lines.join('\n')}\n      </properties>`;
+}
+
 function testcase(row: ReportRow): string {
-  const open = `    <testcase classname="${xmlEscape({ text: row.area })}" name="${xmlEscape({ text: `${row.id} ${row.title}` })}" time="${seconds(row.durationMs)}"`;
-  if (row.status === 'pass') return `${open}/>`;
+  const open = `    <testcase classname="${xmlEscape({ text: row.area })}" name="${xmlEscape({ text: `${row.id} ${row.title}` })}" time="${seconds(row.durationMs)}">\n${caseProperties(row)}`;
+  const close = '\n    </testcase>';
+  if (row.status === 'pass') return `${open}${close}`;
   if (row.status === 'fail') {
     const body = [row.reason, row.expected !== undefined ? `expected: ${row.expected}` : '', row.seen !== undefined ? `seen: ${row.seen}` : '', `level: ${row.level}`, `source: ${row.source}`, `operations: ${row.operations.join(', ')}`]
       .filter(Boolean)
       .join('\n');
-    return `${open}>\n      <failure message="${xmlEscape({ text: row.reason || 'failed' })}" type="${row.level}">${xmlEscape({ text: body })}</failure>\n    </testcase>`;
+    return `${open}\n      <failure message="${xmlEscape({ text: row.reason || 'failed' })}" type="${row.level}">${xmlEscape({ text: body })}</failure>${close}`;
   }
   const prefix = row.status === 'na' ? 'NA: ' : 'SKIP: ';
-  return `${open}>\n      <skipped message="${xmlEscape({ text: prefix + (row.reason || row.status) })}"/>\n    </testcase>`;
+  return `${open}\n      <skipped message="${xmlEscape({ text: prefix + (row.reason || row.status) })}"/>${close}`;
 }
 
 /** Builds junit.xml from the report; `results` (the collector's) supplies areas, else the id prefix names the suite. */

@@ -15,6 +15,8 @@ export interface RunConfig {
   target: TargetSpec;
   /** Operations the user declared optional for this target (`--optional`), added to the target's own table. */
   optional: string[];
+  /** `--strict-output`: a contract whose responses carried warnings (docs/response-checks.md) fails. */
+  strictOutput?: boolean;
   /** `--record`: each contract file's client records through the target into `<dir>/<targetKind>/<file>.json`. */
   record?: RecordConfig;
   /**

@@ -209,6 +209,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     clockMs: firstTape ? Date.parse(firstTape.referenceClock) : startedAt.getTime(),
     target: spec,
     optional: mode.common.optional,
+    strictOutput: mode.common.strictOutput,
   };
   let account: string | undefined;
   if (spec.kind === 'aws') {
@@ -271,6 +272,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
         seed: config.seed,
         runId: config.runId,
         grep: mode.common.grep?.source ?? null,
+        strictOutput: mode.common.strictOutput,
         sessions,
       };
       const file = await writeShardRecord({ dir: mode.common.reportsDir, record });
@@ -287,7 +289,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     }
     if (trap.interrupted()) return EXIT_INTERRUPTED;
     // A tape that could not be written clean fails the record run (exit 1): the run itself went as reported.
-    return recordingFailed ? 1 : exitCodeFor({ results, strict: mode.common.strict });
+    return recordingFailed ? 1 : exitCodeFor({ results, strict: mode.common.strict, strictOutput: mode.common.strictOutput });
   } finally {
     await rm(outbox, { recursive: true, force: true });
   }
@@ -313,7 +315,7 @@ async function publishRun({ io, common, target, startedAt, sdkVersion = readSdkV
   // The human and CI views of the same results (conformance.md, junit.xml, index.html); computed, then written.
   const coverage = buildApiCoverage({ index: loadOperationIndex(), exchanges: sessions.flatMap((s) => s.exchanges ?? []), scope: SCOPED_OPERATIONS });
   await writeRunReports({ dir: common.reportsDir, report, results, coverage });
-  io.stdout.write(formatSummary({ target, seed, runId: runLabel, results, strict: common.strict, reportPath }));
+  io.stdout.write(formatSummary({ target, seed, runId: runLabel, results, strict: common.strict, strictOutput: common.strictOutput, reportPath }));
   const calls = await reportCalls({ target, sessions, dir: common.reportsDir });
   return { calls, report };
 }
@@ -343,8 +345,10 @@ async function mergeMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kin
     const first = records[0];
     const startedAt = new Date(Math.min(...records.map((r) => Date.parse(r.startedAt))));
     const runLabel = `${records.map((r) => r.runId).join('+')}, merged from ${records.length} parts`;
-    await publishRun({ io, common: mode.common, target: first.target, startedAt, sdkVersion: first.sdkVersion, seed: first.seed, runLabel, results: merged.results, sessions: records.flatMap((r) => r.sessions) });
-    return exitCodeFor({ results: merged.results, strict: mode.common.strict });
+    // The parts agree on --strict-output (checkShardSet); their verdicts already follow it, and so does the exit code.
+    const common: CommonOptions = { ...mode.common, strictOutput: first.strictOutput };
+    await publishRun({ io, common, target: first.target, startedAt, sdkVersion: first.sdkVersion, seed: first.seed, runLabel, results: merged.results, sessions: records.flatMap((r) => r.sessions) });
+    return exitCodeFor({ results: merged.results, strict: common.strict, strictOutput: common.strictOutput });
   } finally {
     await rm(blobs, { recursive: true, force: true });
   }

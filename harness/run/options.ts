@@ -13,6 +13,8 @@ export interface CommonOptions {
   grep?: RegExp;
   /** Count failures of `assumed` contracts in the exit code. */
   strict: boolean;
+  /** `--strict-output`: a contract whose responses carried warnings fails, and counts in the exit code whatever its level. */
+  strictOutput: boolean;
   /** Operations the user declares optional for the target (`--optional A,B`). */
   optional: string[];
 }
@@ -67,13 +69,17 @@ Sharded runs (split the contract files across machines, then combine):
   --shard I/N           run part I of N (contract files are split by vitest); besides the part's own reports, leaves
                         <reports>/shard/ (vitest blob report and the run's record) for --merge
   --merge DIR...        combine the shard/ folders of every part's --reports DIR into one set of reports in
-                        --reports; refused unless the parts are 1..N of one N, with the same seed, target and filters
+                        --reports; refused unless the parts are 1..N of one N, with the same seed, target, filters
+                        and --strict-output (which the merge then applies)
 
 Common:
   --reports DIR         where reports go (default reports/)
   --seed N              seed of the generated data (default ${DEFAULT_SEED})
   --grep PATTERN        only contracts whose "<id> <title>" matches the regular expression
   --strict              failures of "assumed" contracts also fail the run
+  --strict-output       a contract whose responses carried warnings (values breaking an input constraint of the
+                        model, unknown members, enum values the model does not list) fails, and fails the run
+                        whatever its level; without it warnings are only reported (docs/response-checks.md)
   --optional A,B        operations the target may refuse (AccessDenied / unknown operation): NA instead of FAIL
   --selftest            run the suite against every fault of the catalogue and the benign variations
   --help                this text
@@ -118,6 +124,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
         seed: { type: 'string' },
         grep: { type: 'string' },
         strict: { type: 'boolean' },
+        'strict-output': { type: 'boolean' },
         optional: { type: 'string' },
         selftest: { type: 'boolean' },
         record: { type: 'boolean' },
@@ -164,22 +171,22 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   const unknown = optional.filter((op) => !(SCOPED_OPERATIONS as readonly string[]).includes(op));
   if (unknown.length > 0) throw usage(`--optional to list operations in scope (${SCOPED_OPERATIONS.join(', ')})`, unknown.join(', '));
   if (v.reports === '') throw usage('--reports to name a directory', 'an empty value');
-  const common: CommonOptions = { reportsDir: path.resolve(cwd, v.reports ?? 'reports'), seed, grep, strict: v.strict === true, optional };
+  const common: CommonOptions = { reportsDir: path.resolve(cwd, v.reports ?? 'reports'), seed, grep, strict: v.strict === true, strictOutput: v['strict-output'] === true, optional };
 
   if (v.fault !== undefined && !FAULTS.some((f) => f.name === v.fault)) {
     throw usage(`--fault to name a fault of the catalogue (${FAULTS.map((f) => f.name).join(', ')})`, JSON.stringify(v.fault));
   }
   if (v.merge !== undefined) {
-    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'seed', 'grep', 'optional', 'selftest', 'shard'].filter((k) => v[k as keyof typeof v] !== undefined);
-    if (extra.length > 0) throw usage('--merge with only --reports and --strict (the shards already ran with their own flags)', extra.map((k) => `--${k}`).join(', '), 'drop them');
+    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'seed', 'grep', 'optional', 'selftest', 'shard', 'strict-output'].filter((k) => v[k as keyof typeof v] !== undefined);
+    if (extra.length > 0) throw usage('--merge with only --reports and --strict (the shards already ran with their own flags; the merge applies their --strict-output)', extra.map((k) => `--${k}`).join(', '), 'drop them');
     const dirs = [...v.merge, ...parsed.positionals];
     if (dirs.some((d) => d === '')) throw usage('--merge to name directories', 'an empty value');
     return { kind: 'merge', dirs: [...new Set(dirs.map((d) => path.resolve(cwd, d)))], common };
   }
   const shard = v.shard === undefined ? {} : { shard: parseShard({ value: v.shard }) };
   if (v.selftest) {
-    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'shard'].filter((k) => v[k as keyof typeof v] !== undefined);
-    if (extra.length > 0) throw usage('--selftest alone (it always uses the embedded implementation)', extra.map((k) => `--${k}`).join(', '));
+    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'shard', 'strict-output'].filter((k) => v[k as keyof typeof v] !== undefined);
+    if (extra.length > 0) throw usage('--selftest alone (it always uses the embedded implementation and judges faults by failures, not warnings)', extra.map((k) => `--${k}`).join(', '));
     return { kind: 'selftest', common };
   }
   if (v.replay) {

@@ -78,12 +78,24 @@ export async function writeReport({ report, dir }: { report: ConformanceReport; 
   return file;
 }
 
-/** True when a failed result counts against the run: must and should always, assumed only with --strict. */
-export function failureCounts({ result, strict }: { result: { status: ContractStatus; level: ContractLevel }; strict: boolean }): boolean {
-  return result.status === 'fail' && (strict || result.level !== 'assumed');
+/**
+ * True when a failed result counts against the run: must and should always, assumed only with --strict; with
+ * --strict-output, any failed result that carries response warnings (strict output made it fail, or helped to).
+ */
+export function failureCounts({ result, strict, strictOutput = false }: {
+  result: { status: ContractStatus; level: ContractLevel; warnings?: readonly string[] };
+  strict: boolean;
+  strictOutput?: boolean;
+}): boolean {
+  if (result.status !== 'fail') return false;
+  return strict || result.level !== 'assumed' || (strictOutput && (result.warnings?.length ?? 0) > 0);
 }
 
 /** Exit code of a finished run: 1 when any counted failure, else 0 (PASS, NA and SKIP never fail a run). */
-export function exitCodeFor({ results, strict }: { results: readonly { status: ContractStatus; level: ContractLevel }[]; strict: boolean }): 0 | 1 {
-  return results.some((result) => failureCounts({ result, strict })) ? 1 : 0;
+export function exitCodeFor({ results, strict, strictOutput = false }: {
+  results: readonly { status: ContractStatus; level: ContractLevel; warnings?: readonly string[] }[];
+  strict: boolean;
+  strictOutput?: boolean;
+}): 0 | 1 {
+  return results.some((result) => failureCounts({ result, strict, strictOutput })) ? 1 : 0;
 }

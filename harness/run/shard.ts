@@ -14,7 +14,7 @@ const COMPONENT = 'merge';
 /** The sub-folder of a part's reports directory that --merge reads. */
 export const SHARD_FOLDER = 'shard';
 /** The format tag of a part's record; --merge refuses records of another format. */
-export const RECORD_FORMAT = 'cpct-shard/1';
+export const RECORD_FORMAT = 'cpct-shard/2';
 
 /** What a part records besides its blob: everything the merged reports need that vitest does not keep. */
 export interface ShardRecord {
@@ -27,6 +27,8 @@ export interface ShardRecord {
   runId: string;
   /** The --grep pattern's source, or null: parts filtered differently do not make one run. */
   grep: string | null;
+  /** Whether the part ran with --strict-output: its verdicts (in the blob) depend on it, so the merge applies it too. */
+  strictOutput: boolean;
   /** The sessions' reports (calls by operation, slimmed exchanges), for calls.json and api-coverage.json. */
   sessions: SessionReport[];
 }
@@ -61,7 +63,7 @@ function isRecord(value: unknown): value is ShardRecord {
   return (
     typeof r === 'object' && r !== null && r.format === RECORD_FORMAT && typeof r.shard?.index === 'number' && typeof r.shard?.count === 'number' &&
     typeof r.target === 'string' && typeof r.startedAt === 'string' && typeof r.sdkVersion === 'string' && typeof r.seed === 'number' &&
-    typeof r.runId === 'string' && (r.grep === null || typeof r.grep === 'string') && Array.isArray(r.sessions)
+    typeof r.runId === 'string' && (r.grep === null || typeof r.grep === 'string') && typeof r.strictOutput === 'boolean' && Array.isArray(r.sessions)
   );
 }
 
@@ -97,7 +99,7 @@ export async function findShards({ dirs }: { dirs: readonly string[] }): Promise
 
 /**
  * Checks the parts make one whole run: the same N, every part 1..N exactly once, and the same seed, target, SDK
- * version and --grep (parts that differ would report a run nobody made).
+ * version, --grep and --strict-output (parts that differ would report a run nobody made).
  */
 export function checkShardSet({ shards }: { shards: readonly FoundShard[] }): void {
   const first = shards[0];
@@ -114,7 +116,7 @@ export function checkShardSet({ shards }: { shards: readonly FoundShard[] }): vo
   const count = first.record.shard.count;
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) throw bad(`all ${count} parts`, `no part ${missing.map((i) => `${i}/${count}`).join(', ')} among ${shards.map(describe).join(', ')}`, 'run the missing parts (or pass their directories) before merging');
-  for (const key of ['seed', 'target', 'sdkVersion', 'grep'] as const) {
+  for (const key of ['seed', 'target', 'sdkVersion', 'grep', 'strictOutput'] as const) {
     const values = new Set(shards.map((s) => JSON.stringify(s.record[key])));
     if (values.size > 1) {
       throw bad(`parts run with the same ${key}`, shards.map((s) => `${s.record.shard.index}/${count}: ${JSON.stringify(s.record[key])}`).join(', '), 'rerun the parts with the same flags and target');

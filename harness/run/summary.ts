@@ -1,13 +1,25 @@
 import type { CollectedResult } from './report.ts';
 import { failureCounts, summarize } from './report.ts';
 
-/** Renders the summary printed on stdout after a run: a pass/fail/na/skip table by area, then each failure. */
-export function formatSummary({ target, seed, runId, results, strict, reportPath }: {
+/** Warnings printed on stdout; the reports list them all. */
+const SHOWN_WARNINGS = 5;
+
+/** The one line that states the response-check policy of the run. */
+export function outputPolicyLine({ strictOutput }: { strictOutput: boolean }): string {
+  const rule = 'Response checks: protocol, JSON types and required members are errors; values breaking an input constraint of the model, unknown members and enum values the model does not list are warnings';
+  return strictOutput
+    ? `${rule}; --strict-output: a contract with warnings fails and counts in the exit code (docs/response-checks.md).`
+    : `${rule}, which change no verdict without --strict-output (docs/response-checks.md).`;
+}
+
+/** Renders the summary printed on stdout after a run: a pass/fail/na/skip table by area, each failure, then the response warnings. */
+export function formatSummary({ target, seed, runId, results, strict, strictOutput = false, reportPath }: {
   target: string;
   seed: number;
   runId: string;
   results: readonly CollectedResult[];
   strict: boolean;
+  strictOutput?: boolean;
   reportPath?: string;
 }): string {
   const lines: string[] = [];
@@ -24,7 +36,7 @@ export function formatSummary({ target, seed, runId, results, strict, reportPath
   if (failures.length > 0) {
     lines.push('', 'Failures:');
     for (const f of failures) {
-      const counted = failureCounts({ result: f, strict });
+      const counted = failureCounts({ result: f, strict, strictOutput });
       lines.push(`  FAIL ${f.id} [${f.level}${counted ? '' : ', not counted'}] ${f.title}`);
       if (f.expected !== undefined && f.seen !== undefined) {
         lines.push(`       expected: ${oneLine(f.expected)}`, `       seen:     ${oneLine(f.seen)}`);
@@ -38,10 +50,17 @@ export function formatSummary({ target, seed, runId, results, strict, reportPath
     lines.push('', 'Not applicable or skipped:');
     for (const o of others) lines.push(`  ${o.status.toUpperCase().padEnd(4)} ${o.id}: ${oneLine(o.reason)}`);
   }
-  const assumedFails = failures.filter((f) => f.level === 'assumed').length;
-  if (assumedFails > 0 && !strict) {
+  const assumedFails = failures.filter((f) => f.level === 'assumed' && !failureCounts({ result: f, strict, strictOutput })).length;
+  if (assumedFails > 0) {
     lines.push('', `${assumedFails} assumed contract(s) failed: reported, but they do not change the exit code without --strict.`);
   }
+  const warned = [...results].filter((r) => r.warnings.length > 0).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const total = warned.reduce((sum, r) => sum + r.warnings.length, 0);
+  lines.push('', `Response warnings: ${total}${total > 0 ? ` in ${warned.length} contract(s)` : ''}`);
+  const shown = warned.flatMap((r) => r.warnings.map((w) => `  ${r.id}: ${oneLine(w)}`)).slice(0, SHOWN_WARNINGS);
+  lines.push(...shown);
+  if (total > shown.length) lines.push(`  … and ${total - shown.length} more (each contract's "warnings" in the report)`);
+  lines.push(outputPolicyLine({ strictOutput }));
   if (reportPath) lines.push('', `Report: ${reportPath}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,8 @@
 /**
  * Validates one raw HTTP exchange against the operation index and the schemas: status, error type, content type
- * and body. Pure: no I/O beyond what the registry loads lazily.
+ * and body. Bodies are checked under the response policy (docs/response-checks.md): the protocol (status, content
+ * type, JSON, declared error type) and the types and required members are errors; values that only break a
+ * constraint of the model are warnings. Pure: no I/O beyond what the registry loads lazily.
  */
 import type { OperationIndex } from '../operation-index.ts';
 import { describeValue, type SchemaRegistry, type Violation } from '../schemas.ts';
@@ -62,7 +64,7 @@ export function errorCodeOf({ headers, body }: { headers: Record<string, string>
   return null;
 }
 
-/** Checks one exchange: success status and body against `<Operation>.output.json`, or error status, type and body. */
+/** Checks one exchange: success status and body against `<Operation>.output.json`, or error status, type and body (response policy). */
 export function validateExchange({ index, registry, exchange }: { index: OperationIndex; registry: SchemaRegistry; exchange: WireExchange }): WireViolation[] {
   const { operation, response } = exchange;
   const out: WireViolation[] = [];
@@ -95,7 +97,7 @@ export function validateExchange({ index, registry, exchange }: { index: Operati
     if (entry.output.responseCode === null && response.status !== entry.http.code) {
       add('status', { pointer: '', expected: `status ${entry.http.code}`, seen: `status ${response.status}`, severity: 'error', keyword: 'status' });
     }
-    if (!rawPayload) for (const v of registry.validateOutput({ operation, value: body })) add('body', v);
+    if (!rawPayload) for (const v of registry.validateOutput({ operation, value: body, policy: 'response' })) add('body', v);
     return out;
   }
 
@@ -125,6 +127,6 @@ export function validateExchange({ index, registry, exchange }: { index: Operati
     const declared = (registry.rawSchema({ file: `errors/${named.code}.json` }).properties ?? {}) as Record<string, unknown>;
     value = Object.fromEntries(Object.entries(body).filter(([k]) => !PROTOCOL_ERROR_KEYS.includes(k) || k in declared));
   }
-  for (const v of registry.validateError({ code: named.code, value })) add('body', v);
+  for (const v of registry.validateError({ code: named.code, value, policy: 'response' })) add('body', v);
   return out;
 }

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, type RunnerTestCase } from 'vitest';
-import { contractFile, describeWire } from '../../harness/contracts/contract.ts';
+import { GetDomainCommand } from '@aws-sdk/client-customer-profiles';
+import { contractFile, describeWire, strictOutputViolation } from '../../harness/contracts/contract.ts';
 import type { Session } from '../../harness/contracts/session.ts';
 import { RUN_CONFIG_KEY, type RunConfig } from '../../harness/run/config.ts';
 
@@ -102,6 +103,74 @@ describe('contractFile on a target that refuses CreateDomain', () => {
     expect(na.state).toBe('skip');
     expect(na.meta.outcome?.na).toBe('setup: CreateDomain is optional for this target and was refused: AccessDeniedException: not for you');
     await expect(never()).rejects.toMatchObject({ name: 'AccessDeniedException' });
+  });
+});
+
+describe('contractFile on a target whose answers carry response warnings', () => {
+  // CreateDomain (the session's setup) and GetDomain answer with an empty tag map (TagMap has @length(min: 1)), and
+  // GetDomain also with a member the model does not declare; GetDomain of "quiet" answers cleanly.
+  let server: http.Server;
+  const config: RunConfig = { runId: 'c0ffee02', seed: 5, clockMs: 0, target: { kind: 'endpoint', url: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }, optional: [] };
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      req.resume();
+      const name = decodeURIComponent((req.url ?? '').split('?')[0].split('/')[2] ?? '');
+      const domain = { DomainName: name, CreatedAt: 1, LastUpdatedAt: 1 };
+      const body =
+        req.method === 'POST' ? { ...domain, DefaultExpirationDays: 7, Tags: {} }
+        : req.method === 'DELETE' ? { Message: 'deleted' }
+        : name === 'quiet' ? domain
+        : { ...domain, Tags: {}, Launched: true };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    (config.target as { url: string }).url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  provide(config);
+  const { contract, wireContract } = contractFile({ area: 'warned' });
+  const spec = (id: string) => ({ id, title: `does ${id}`, operations: ['GetDomain'], level: 'must' as const, source: 'test' });
+  contract(spec('WARNED-GET-01'), async ({ session }) => {
+    await session.client.send(new GetDomainCommand({ DomainName: session.domain }));
+  });
+  contract(spec('WARNED-QUIET-01'), async ({ session }) => {
+    await session.client.send(new GetDomainCommand({ DomainName: 'quiet' }));
+  });
+  contract(spec('WARNED-SKIP-01'), async ({ session, skip }) => {
+    await session.client.send(new GetDomainCommand({ DomainName: session.domain }));
+    skip('stopped after one call');
+  });
+  wireContract();
+
+  const emptyTags = (operation: string) => `${operation} body /Tags: expected at least 1 entries; saw object with 0 members`;
+  const launched = 'GetDomain body /Launched: expected only members the model declares; saw unknown member "Launched"';
+
+  it('returns each contract the warnings of its own exchanges, and the wire contract those of the session setup', (ctx) => {
+    const get = outcomeOf(ctx.task, 'WARNED-GET-01');
+    expect(get.state).toBe('pass');
+    expect([...(get.meta.outcome?.warnings ?? [])].sort()).toEqual([launched, emptyTags('GetDomain')]);
+    const quiet = outcomeOf(ctx.task, 'WARNED-QUIET-01');
+    expect(quiet.state).toBe('pass');
+    expect(quiet.meta.outcome?.warnings).toBeUndefined();
+    const skipped = outcomeOf(ctx.task, 'WARNED-SKIP-01');
+    expect(skipped.state).toBe('skip');
+    expect([...(skipped.meta.outcome?.warnings ?? [])].sort()).toEqual([launched, emptyTags('GetDomain')]);
+    const wire = outcomeOf(ctx.task, 'WIRE-EXCHANGES-WARNED');
+    expect(wire.state).toBe('pass');
+    expect(wire.meta.outcome?.warnings).toEqual([emptyTags('CreateDomain')]);
+    expect(wire.meta.outcome?.notes).toEqual(["5 response warning(s) in this file's exchanges: 4 reported on the contracts that received them, 1 on this contract (session setup)"]);
+  });
+});
+
+describe('strictOutputViolation', () => {
+  it('returns a contract failure naming the count and the first three warnings given four', () => {
+    const v = strictOutputViolation({ warnings: ['w1', 'w2', 'w3', 'w4'] });
+    expect(v.expected).toBe('responses without warnings (--strict-output)');
+    expect(v.actual).toBe("4 response warning(s): w1 | w2 | w3 | … and 1 more (see the report's warnings)");
   });
 });
 

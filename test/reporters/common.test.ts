@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaFromId, exchangeView, operationAreaMatrix, reportRows, truncate } from '../../harness/reporters/common.ts';
+import { areaFromId, citationParts, evidenceLine, exchangeView, operationAreaMatrix, reportRows, truncate } from '../../harness/reporters/common.ts';
 import { sampleExchanges, sampleReport, sampleResults } from './sample.ts';
 
 describe('truncate', () => {
@@ -9,6 +9,27 @@ describe('truncate', () => {
 
   it('returns the first characters and the count left out given a longer text', () => {
     expect(truncate({ text: 'abcdefghij', limit: 4 })).toBe('abcd… (6 more characters)');
+  });
+});
+
+describe('citationParts', () => {
+  it('returns the URL as target and link and the location given "URL (location)"', () => {
+    expect(citationParts({ where: 'https://docs.aws.amazon.com/x.html (Request Syntax)' })).toEqual({ target: 'https://docs.aws.amazon.com/x.html', location: 'Request Syntax', href: 'https://docs.aws.amazon.com/x.html' });
+  });
+
+  it('returns a repository path without a link, and no link for a scheme other than http(s)', () => {
+    expect(citationParts({ where: 'docs/calculated-attribute-semantics.md' })).toEqual({ target: 'docs/calculated-attribute-semantics.md' });
+    expect(citationParts({ where: 'javascript:alert(1) (x)' })).toEqual({ target: 'javascript:alert(1)', location: 'x' });
+  });
+
+  it('returns the whole text as target given a citation of another form', () => {
+    expect(citationParts({ where: 'two words' })).toEqual({ target: 'two words' });
+  });
+});
+
+describe('evidenceLine', () => {
+  it('returns id, kind and citation separated by spaces', () => {
+    expect(evidenceLine({ ref: { id: 'M-A', kind: 'model', where: 'https://x.invalid/m.json (Shape)' } })).toBe('M-A model https://x.invalid/m.json (Shape)');
   });
 });
 

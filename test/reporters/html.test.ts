@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiCoverage } from '../../harness/reporters/api-coverage.ts';
 import { buildHtml, htmlEscape, scriptJson, writeHtml } from '../../harness/reporters/html.ts';
-import { sampleExchanges, sampleReport, sampleResults } from './sample.ts';
+import { MARKUP_WARNING, sampleExchanges, sampleReport, sampleResults, TAGS_WARNING } from './sample.ts';
 
 const coverage: ApiCoverage = {
   operations: { covered: 15, total: 16, missing: ['GetDomainLayout'] },
@@ -46,6 +46,32 @@ describe('buildHtml', () => {
     expect(html).toContain('<dd id="seed">42</dd>');
     expect(html).toContain('<span id="count-fail">1</span>');
     expect(html).toContain('<span id="count-total">5</span>');
+    expect(html).toContain('<span id="count-warnings">2</span>');
+  });
+
+  it('returns each grid row with its evidence ids, linked only when the citation is an http(s) URL, and its warning count', () => {
+    expect(html).toContain('<th>level</th><th>evidence</th><th>warnings</th>');
+    expect(html).toContain(
+      '<td class="evidence"><a href="https://example.invalid/adminguide/layouts.html?a=1&amp;b=2" title="https://example.invalid/adminguide/layouts.html?a=1&amp;b=2 (Versions)">D-LAYOUT-VERSION</a> <small>aws-doc</small><br><span title="recordings/aws/layouts.contract.json (entry 12)">O-LAYOUT-VERSION</span> <small>observed</small></td>',
+    );
+    expect(html).toContain('<span title="javascript:alert(1) (not a link)">A-BAD-LINK</span>');
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain(`<td class="warnings warn" title="${htmlEscape({ text: TAGS_WARNING })}">1</td>`);
+  });
+
+  it('returns the failure with its evidence in full (URL linked, path as code) and its warnings escaped', () => {
+    expect(html).toContain(
+      '<dd class="evidence"><ul class="refs"><li><code>D-LAYOUT-VERSION</code> <small>aws-doc</small> <a href="https://example.invalid/adminguide/layouts.html?a=1&amp;b=2">https://example.invalid/adminguide/layouts.html?a=1&amp;b=2</a> (Versions)</li><li><code>O-LAYOUT-VERSION</code> <small>observed</small> <code>recordings/aws/layouts.contract.json</code> (entry 12)</li></ul></dd>',
+    );
+    expect(html).toContain(`<dd class="warnings"><ul class="refs"><li><code>${htmlEscape({ text: MARKUP_WARNING })}</code></li></ul></dd>`);
+    expect(html).not.toContain('<script>x</script>');
+  });
+
+  it('returns a warnings table and each cited entry once with the contracts citing it', () => {
+    expect(html).toContain('<h2>Response warnings (2)</h2>');
+    expect(html).toContain(`<tr><td><code>LAYOUT-CREATE-01</code></td><td class="pass">pass</td><td><code>${htmlEscape({ text: TAGS_WARNING })}</code></td></tr>`);
+    expect(html).toContain('<h2>Evidence cited (5)</h2>');
+    expect(html).toContain('<td><code>LAYOUT-SIZE-01</code> <code>OBJTYPE-TEMPLATE-01</code></td>');
   });
 
   it('returns the failure expandable with expected, seen and the escaped exchange', () => {

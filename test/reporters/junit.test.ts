@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildJunit, writeJunit, xmlEscape } from '../../harness/reporters/junit.ts';
-import { sampleReport, sampleResults } from './sample.ts';
+import { MARKUP_WARNING, sampleReport, sampleResults, TAGS_WARNING } from './sample.ts';
 
 // An independent XML parser (Python's expat via minidom) reads the file back; the script prints what it found.
 const PARSE = `
@@ -16,9 +16,12 @@ out = {'root': root.tagName, 'attrs': attrs(root), 'suites': []}
 for s in root.getElementsByTagName('testsuite'):
     cases = []
     for c in s.getElementsByTagName('testcase'):
-        kids = [{'tag': k.tagName, 'attrs': attrs(k), 'text': ''.join(t.data for t in k.childNodes if t.nodeType == t.TEXT_NODE)} for k in c.childNodes if k.nodeType == k.ELEMENT_NODE]
-        cases.append({'attrs': attrs(c), 'children': kids})
-    props = {p.getAttribute('name'): p.getAttribute('value') for p in s.getElementsByTagName('property')}
+        kids = [{'tag': k.tagName, 'attrs': attrs(k), 'text': ''.join(t.data for t in k.childNodes if t.nodeType == t.TEXT_NODE)} for k in c.childNodes if k.nodeType == k.ELEMENT_NODE and k.tagName != 'properties']
+        cprops = [[p.getAttribute('name'), p.getAttribute('value')] for k in c.childNodes if k.nodeType == k.ELEMENT_NODE and k.tagName == 'properties' for p in k.getElementsByTagName('property')]
+        order = [k.tagName for k in c.childNodes if k.nodeType == k.ELEMENT_NODE]
+        cases.append({'attrs': attrs(c), 'children': kids, 'properties': cprops, 'order': order})
+    own = [k for k in s.childNodes if k.nodeType == k.ELEMENT_NODE and k.tagName == 'properties']
+    props = {p.getAttribute('name'): p.getAttribute('value') for k in own for p in k.getElementsByTagName('property')}
     out['suites'].append({'attrs': attrs(s), 'cases': cases, 'properties': props})
 print(json.dumps(out))
 `;
@@ -28,7 +31,11 @@ const hasPython = spawnSync('python3', ['-c', 'import xml.dom.minidom'], { stdio
 interface Parsed {
   root: string;
   attrs: Record<string, string>;
-  suites: { attrs: Record<string, string>; properties: Record<string, string>; cases: { attrs: Record<string, string>; children: { tag: string; attrs: Record<string, string>; text: string }[] }[] }[];
+  suites: {
+    attrs: Record<string, string>;
+    properties: Record<string, string>;
+    cases: { attrs: Record<string, string>; children: { tag: string; attrs: Record<string, string>; text: string }[]; properties: [string, string][]; order: string[] }[];
+  }[];
 }
 
 function parse(xml: string): Parsed {
@@ -81,6 +88,25 @@ describe('buildJunit', () => {
     expect(byId('OBJTYPE-TEMPLATE-01')?.children).toEqual([{ tag: 'skipped', attrs: { message: 'NA: the target does not offer GetProfileObjectTypeTemplate' }, text: '' }]);
     expect(byId('LAYOUT-SIZE-01')?.children).toEqual([{ tag: 'skipped', attrs: { message: 'SKIP: too slow on this target' }, text: '' }]);
     expect(byId('LAYOUT-CREATE-01')?.children).toEqual([]);
+  });
+
+  it.skipIf(!hasPython)('returns each testcase\'s level, evidence ("id kind where") and warnings as properties before its result (skipped: python3 absent)', () => {
+    const cases = parse(xml).suites.flatMap((s) => s.cases);
+    const byId = (id: string) => cases.find((c) => c.attrs.name.startsWith(`${id} `))!;
+    expect(byId('LAYOUT-VERSION-01').properties).toEqual([
+      ['level', 'should'],
+      ['evidence', 'D-LAYOUT-VERSION aws-doc https://example.invalid/adminguide/layouts.html?a=1&b=2 (Versions)'],
+      ['evidence', 'O-LAYOUT-VERSION observed recordings/aws/layouts.contract.json (entry 12)'],
+      ['warning', MARKUP_WARNING],
+    ]);
+    expect(byId('LAYOUT-VERSION-01').order).toEqual(['properties', 'failure']);
+    expect(byId('LAYOUT-CREATE-01').properties).toEqual([
+      ['level', 'must'],
+      ['evidence', 'M-LAYOUT-CREATE model https://example.invalid/model.json (com.amazonaws.customerprofiles#CreateDomainLayout, @http)'],
+      ['warning', TAGS_WARNING],
+    ]);
+    expect(byId('OBJTYPE-TEMPLATE-01').order).toEqual(['properties', 'skipped']);
+    expect(cases.every((c) => c.properties[0][0] === 'level')).toBe(true);
   });
 
   it('returns only the elements and attributes the JUnit schema knows', () => {

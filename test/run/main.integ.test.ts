@@ -125,6 +125,34 @@ describe('runCli against the embedded implementation', () => {
     for (const file of ['conformance.md', 'junit.xml', 'index.html', 'api-coverage.json']) expect(existsSync(path.join(reports, file)), file).toBe(true);
   }, TIMEOUT);
 
+  // The fault adds a key with standard identifier AIR_TICKET, a value the model's enum does not list: a response
+  // warning. WIRE-OK-DetectProfileObjectType checks only the wire, so the warning alone decides its verdict.
+  const warned = ['--fault', 'detect-identifier-outside-enum', '--grep', '^WIRE-OK-DetectProfileObjectType '];
+
+  it('returns 0 with the warning on the contract\'s row and in the summary, given answers whose only flaw is a warning', async () => {
+    const reports = path.join(dir, 'warned');
+    const run = fakeIo({ argv: [...warned, '--reports', reports] });
+    expect(await runCli(run.io), run.err()).toBe(0);
+    const report = await readJson<ConformanceReport>(reports, 'conformance.json');
+    expect(report.summary).toEqual({ pass: 1, fail: 0, na: 0, skip: 0, warnings: 1 });
+    expect(report.results[0]).toMatchObject({ id: 'WIRE-OK-DetectProfileObjectType', status: 'pass' });
+    expect(report.results[0].warnings).toEqual([expect.stringMatching(/^DetectProfileObjectType body \/DetectedProfileObjectTypes\/0\/Keys\/cpctTicket\/0\/StandardIdentifiers\/0: expected one of .*; saw string "AIR_TICKET"$/)]);
+    expect(run.out()).toContain('Response warnings: 1 in 1 contract(s)');
+    expect(run.out()).toContain('which change no verdict without --strict-output');
+  }, TIMEOUT);
+
+  it('returns 1 with the contract failed naming its warning, given the same answers and --strict-output', async () => {
+    const reports = path.join(dir, 'warned-strict');
+    const run = fakeIo({ argv: [...warned, '--strict-output', '--reports', reports] });
+    expect(await runCli(run.io), run.err()).toBe(1);
+    const report = await readJson<ConformanceReport>(reports, 'conformance.json');
+    expect(report.summary).toEqual({ pass: 0, fail: 1, na: 0, skip: 0, warnings: 1 });
+    expect(report.results[0].status).toBe('fail');
+    expect(report.results[0].reason).toMatch(/^expected responses without warnings \(--strict-output\); saw 1 response warning\(s\): DetectProfileObjectType body .*"AIR_TICKET"$/);
+    expect(run.out()).toContain('FAIL WIRE-OK-DetectProfileObjectType [must]');
+    expect(run.out()).toContain('--strict-output: a contract with warnings fails and counts in the exit code');
+  }, TIMEOUT);
+
   it('returns 130 after cancelling the run on the first interrupt, and gives up the cleanup only on a later one', async () => {
     const reports = path.join(dir, 'interrupted');
     let pressed = false;
@@ -223,4 +251,23 @@ describe('runCli --shard and --merge', () => {
     expect(merged).toMatchObject({ target: 'embedded', seed: 3, summary: { pass: expected.length, fail: 0, na: 0, skip: 0 } });
     expect(merge.out()).toMatch(/merged from 2 parts/);
   }, TIMEOUT);
+
+  it('returns 1 from a merge of parts run with --strict-output, applying it to the exit code and the summary', async () => {
+    const strictGrep = '^(WIRE-EXCHANGES-|WIRE-OK-DetectProfileObjectType )';
+    const parts = await Promise.all(
+      ['1/2', '2/2'].map(async (shard) => {
+        const run = fakeIo({ argv: ['--shard', shard, '--fault', 'detect-identifier-outside-enum', '--strict-output', '--grep', strictGrep, '--reports', path.join(dir, `strict-part${shard[0]}`)] });
+        return { code: await runCli(run.io), err: run.err() };
+      }),
+    );
+    // One part holds the wire file and fails on the warning; the other passes.
+    expect(parts.map((p) => p.code).sort()).toEqual([0, 1]);
+    const merge = fakeIo({ argv: ['--merge', path.join(dir, 'strict-part1'), path.join(dir, 'strict-part2'), '--reports', path.join(dir, 'strict-merged')] });
+    expect(await runCli(merge.io), merge.err()).toBe(1);
+    expect(merge.out()).toContain('--strict-output: a contract with warnings fails and counts in the exit code');
+    const merged = await readJson<ConformanceReport>(dir, 'strict-merged', 'conformance.json');
+    expect(merged.results.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual(['WIRE-OK-DetectProfileObjectType']);
+    expect(merged.summary.warnings).toBe(1);
+  }, TIMEOUT);
 });
+

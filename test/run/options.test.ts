@@ -21,8 +21,13 @@ describe('parseCliArgs', () => {
     expect(parse()).toEqual({
       kind: 'run',
       target: { kind: 'embedded', fault: undefined },
-      common: { reportsDir: path.join(cwd, 'reports'), seed: 1, grep: undefined, strict: false, optional: [] },
+      common: { reportsDir: path.join(cwd, 'reports'), seed: 1, grep: undefined, strict: false, strictOutput: false, optional: [] },
     });
+  });
+
+  it('returns strictOutput true given --strict-output, for runs and sharded parts, independent of --strict', () => {
+    expect(parse('--strict-output')).toMatchObject({ kind: 'run', common: { strict: false, strictOutput: true } });
+    expect(parse('--shard', '1/2', '--strict-output', '--strict')).toMatchObject({ kind: 'run', shard: { index: 1, count: 2 }, common: { strict: true, strictOutput: true } });
   });
 
   it('returns an endpoint run with region us-east-1 given --endpoint', () => {
@@ -111,6 +116,8 @@ describe('parseCliArgs', () => {
     [['--selftest', '--shard', '1/2'], '--selftest alone'],
     [['--merge', 'a', '--seed', '3'], '--merge with only --reports and --strict'],
     [['--merge', 'a', '--shard', '1/2'], '--merge with only --reports and --strict'],
+    [['--merge', 'a', '--strict-output'], 'the merge applies their --strict-output'],
+    [['--selftest', '--strict-output'], '--selftest alone'],
     [['--merge', ''], '--merge to name directories'],
   ])('throws a UsageError for %j', (argv, fragment) => {
     const message = usageMessage(() => parse(...argv));

@@ -62,4 +62,21 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor({ results, strict: true })).toBe(1);
     expect(failureCounts({ result: results[0], strict: false })).toBe(false);
   });
+
+  it('returns 1 given a failed assumed contract with warnings under strictOutput, without --strict', () => {
+    const results = [result({ status: 'fail', level: 'assumed', warnings: ['GetDomain body /Tags: expected at least 1 entries; saw object with 0 members'] })];
+    expect(exitCodeFor({ results, strict: false, strictOutput: true })).toBe(1);
+    expect(exitCodeFor({ results, strict: false })).toBe(0);
+  });
+
+  it('returns 0 given warnings on passing, na and skipped contracts, with or without strictOutput', () => {
+    const warnings = ['ListDomains body /Items/0/Launched: expected only members the model declares; saw unknown member "Launched"'];
+    const results = [result({ warnings }), result({ status: 'na', warnings }), result({ status: 'skip', warnings })];
+    expect(exitCodeFor({ results, strict: false })).toBe(0);
+    expect(exitCodeFor({ results, strict: false, strictOutput: true })).toBe(0);
+  });
+
+  it('returns 0 given a failed assumed contract without warnings under strictOutput', () => {
+    expect(exitCodeFor({ results: [result({ status: 'fail', level: 'assumed' })], strict: false, strictOutput: true })).toBe(0);
+  });
 });

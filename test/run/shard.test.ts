@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
-import { checkShardSet, findShards, gatherBlobs, shardFiles, writeShardRecord, type FoundShard, type ShardRecord } from '../../harness/run/shard.ts';
+import { checkShardSet, findShards, gatherBlobs, RECORD_FORMAT, shardFiles, writeShardRecord, type FoundShard, type ShardRecord } from '../../harness/run/shard.ts';
 
 function record(over: Partial<ShardRecord> = {}): ShardRecord {
-  return { format: 'cpct-shard/1', shard: { index: 1, count: 2 }, target: 'embedded', startedAt: '2026-11-28T00:00:00.000Z', sdkVersion: '3.1019.0', seed: 1, runId: 'aaaa0000', grep: null, sessions: [], ...over };
+  return { format: RECORD_FORMAT, shard: { index: 1, count: 2 }, target: 'embedded', startedAt: '2026-11-28T00:00:00.000Z', sdkVersion: '3.1019.0', seed: 1, runId: 'aaaa0000', grep: null, strictOutput: false, sessions: [], ...over };
 }
 const found = (over: Partial<ShardRecord>): FoundShard => ({ record: record(over), recordFile: `/r/${over.shard?.index ?? 1}`, blobFile: '/b' });
 
@@ -47,6 +47,7 @@ describe('checkShardSet', () => {
     ['target', { target: 'endpoint http://127.0.0.1:4566' }],
     ['sdkVersion', { sdkVersion: '3.1000.0' }],
     ['grep', { grep: '^LAYOUT' }],
+    ['strictOutput', { strictOutput: true }],
   ] as const)('throws naming %s given parts that differ in it', (key, over) => {
     const m = messageOf(() => checkShardSet({ shards: [found({ shard: { index: 1, count: 2 } }), found({ shard: { index: 2, count: 2 }, ...over })] }));
     expect(m).toContain(`expected parts run with the same ${key}`);
@@ -88,7 +89,11 @@ describe('findShards', () => {
     await writeFile(shardFiles({ dir, shard: { index: 1, count: 2 } }).recordFile, '{ not json');
     expect(await rejection(findShards({ dirs: [dir] }))).toContain('expected a readable JSON shard record');
     await writeFile(shardFiles({ dir, shard: { index: 1, count: 2 } }).recordFile, JSON.stringify({ ...record(), format: 'other/9' }));
-    expect(await rejection(findShards({ dirs: [dir] }))).toContain('expected a shard record of format cpct-shard/1');
+    expect(await rejection(findShards({ dirs: [dir] }))).toContain('expected a shard record of format cpct-shard/2');
+    // A record of the first format (before --strict-output existed) says nothing about it: rerun, do not guess.
+    const { strictOutput: _dropped, ...firstFormat } = record();
+    await writeFile(shardFiles({ dir, shard: { index: 1, count: 2 } }).recordFile, JSON.stringify({ ...firstFormat, format: 'cpct-shard/1' }));
+    expect(await rejection(findShards({ dirs: [dir] }))).toContain('rerun that part with this version of cpct');
   });
 
   it('throws given a shard/ folder with no record', async () => {

@@ -43,4 +43,38 @@ describe('formatSummary', () => {
     expect(strict).toContain('FAIL LAYOUT-B [assumed] second default');
     expect(strict).not.toContain('assumed contract(s) failed');
   });
+
+  it('returns zero response warnings and the policy line given no warnings', () => {
+    expect(text).toContain('Response warnings: 0\n');
+    expect(text).toContain('which change no verdict without --strict-output (docs/response-checks.md)');
+  });
 });
+
+describe('formatSummary with response warnings', () => {
+  const warning = (n: number) => `GetDomain body /Tags/${n}: expected at least 1 entries; saw object with 0 members`;
+  const results = [
+    result({ id: 'WIRE-EXCHANGES-WIRE', area: 'wire', warnings: [warning(1)] }),
+    result({ id: 'LAYOUT-C', area: 'layouts', status: 'fail', level: 'assumed', reason: 'expected responses without warnings (--strict-output)', warnings: [warning(2), warning(3), warning(4), warning(5), warning(6)] }),
+  ];
+
+  it('returns the count, the contracts holding them and the first five with their contract ids', () => {
+    const text = formatSummary({ target: 't', seed: 1, runId: 'r', results, strict: false });
+    expect(text).toContain('Response warnings: 6 in 2 contract(s)');
+    expect(text).toContain(`  LAYOUT-C: ${warning(2)}`);
+    expect(text).toContain(`  LAYOUT-C: ${warning(6)}`);
+    expect(text).not.toContain(warning(1));
+    expect(text).toContain('… and 1 more');
+  });
+
+  it('returns an assumed failure with warnings as counted, and the strict-output policy line, given strictOutput', () => {
+    const text = formatSummary({ target: 't', seed: 1, runId: 'r', results, strict: false, strictOutput: true });
+    expect(text).toContain('FAIL LAYOUT-C [assumed] title');
+    expect(text).not.toContain('assumed contract(s) failed');
+    expect(text).toContain('--strict-output: a contract with warnings fails and counts in the exit code');
+  });
+
+  it('returns the assumed failure as not counted without strictOutput', () => {
+    expect(formatSummary({ target: 't', seed: 1, runId: 'r', results, strict: false })).toContain('FAIL LAYOUT-C [assumed, not counted] title');
+  });
+});
+

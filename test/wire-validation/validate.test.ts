@@ -44,22 +44,22 @@ describe('validateExchange on a success response', () => {
     ]);
   });
 
-  it('returns an error given a value outside the enum', () => {
+  it('returns a warning given a value outside the enum (a response may carry values the model does not list yet)', () => {
     expect(check(exchange({ body: { ...goodLayout(), LayoutType: 'PROFILE_VIEWER' } }))).toEqual([
-      { operation: 'GetDomainLayout', part: 'body', pointer: '/LayoutType', expected: 'one of "PROFILE_EXPLORER"', seen: 'string "PROFILE_VIEWER"', severity: 'error', keyword: 'enum' },
+      { operation: 'GetDomainLayout', part: 'body', pointer: '/LayoutType', expected: 'one of "PROFILE_EXPLORER"', seen: 'string "PROFILE_VIEWER"', severity: 'warning', keyword: 'enum' },
     ]);
   });
 
-  it('returns an error given a string over its @length (displayName: 255)', () => {
+  it('returns a warning given a string over its @length (displayName: 255), an input constraint', () => {
     expect(check(exchange({ body: { ...goodLayout(), DisplayName: 'a'.repeat(256) } }))).toEqual([
-      { operation: 'GetDomainLayout', part: 'body', pointer: '/DisplayName', expected: 'length <= 255', seen: 'length 256', severity: 'error', keyword: 'maxLength' },
+      { operation: 'GetDomainLayout', part: 'body', pointer: '/DisplayName', expected: 'length <= 255', seen: 'length 256', severity: 'warning', keyword: 'maxLength' },
     ]);
   });
 
-  it('returns an error given a number out of its @range (ExpirationDays: 1..1098)', () => {
+  it('returns a warning given a number out of its @range (ExpirationDays: 1..1098), an input constraint', () => {
     const body = { ObjectTypeName: 'Booking', Description: 'Bookings', ExpirationDays: 5000 };
     expect(check(exchange({ operation: 'GetProfileObjectType', body }))).toEqual([
-      { operation: 'GetProfileObjectType', part: 'body', pointer: '/ExpirationDays', expected: 'number <= 1098', seen: 'number 5000', severity: 'error', keyword: 'maximum' },
+      { operation: 'GetProfileObjectType', part: 'body', pointer: '/ExpirationDays', expected: 'number <= 1098', seen: 'number 5000', severity: 'warning', keyword: 'maximum' },
     ]);
   });
 
