@@ -1,6 +1,7 @@
 import { aroundCalls, aroundReplies, errorReply, isSuccess, listOperations, type Around, type Json, type Reply, type WireTools } from './http.ts';
 import type { Fault, FaultPlan } from './types.ts';
 import { CALCULATED_FAULTS } from './calculated.ts';
+import { EMPTY_FAULTS } from './empty.ts';
 
 /**
  * The fault catalogue: each fault makes the reference implementation wrong in exactly one way, from outside (a
@@ -491,6 +492,8 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   ...CALCULATED_FAULTS,
+  // --- empty answers (run against every contract file) ------------------------------------------------------
+  ...EMPTY_FAULTS,
 ];
 
 /** Looks a fault up by name. */
