@@ -20,7 +20,7 @@ import { contractFile } from '../../harness/contracts/contract.ts';
 import { collectPages } from '../../harness/contracts/pages.ts';
 import type { Session } from '../../harness/contracts/session.ts';
 import { seenError } from '../../harness/contracts/service-errors.ts';
-import { check, checkEqual } from '../../harness/contracts/violation.ts';
+import { check, checkEqual, ContractViolation } from '../../harness/contracts/violation.ts';
 import { attempt, WaiterTimeoutError } from '../../harness/contracts/waiters.ts';
 import { calculatedAttributeName, displayName } from '../../generators/scenarios/names.ts';
 import { buildWorld, withLabels, type World } from './calculated-world.ts';
@@ -114,6 +114,17 @@ async function listDefinitions({ session, w }: { session: Session; w: World }): 
   return items;
 }
 
+/** The List item of `name`, once listed (a target may converge later); not listed within the waiter's bound fails. */
+async function listedDefinition({ session, w, name }: { session: Session; w: World; name: string }): Promise<ListCalculatedAttributeDefinitionItem> {
+  const items = await session.waitUntil({
+    description: `ListCalculatedAttributeDefinitions to include ${name}`,
+    poll: () => listDefinitions({ session, w }),
+    accept: (list) => list.some((i) => i.CalculatedAttributeName === name),
+    show: (list) => list.map((i) => i.CalculatedAttributeName),
+  });
+  return items.find((i) => i.CalculatedAttributeName === name)!;
+}
+
 contract(
   {
     id: 'CALC-DEF-CREATE-01',
@@ -136,11 +147,16 @@ contract(
     level: 'must',
     source: `${MODEL}: Get "Provides more information on a calculated attribute definition"`,
   },
-  async ({ session }) => {
+  async ({ session, note }) => {
     const { w, input, created } = await rich();
     const got = await getDefinition({ session, w, name: input.CalculatedAttributeName! });
     const stable = (out: CreateCalculatedAttributeDefinitionCommandOutput | typeof got) => ({ ...definitionMembers(out), CreatedAt: out.CreatedAt?.getTime(), LastUpdatedAt: out.LastUpdatedAt?.getTime() });
-    checkEqual({ actual: stable(got), wanted: stable(created), what: 'GetCalculatedAttributeDefinition members (as Create returned them)' });
+    const wanted = stable(created);
+    // Two empty answers are equal: the members Create returned are what there is to compare.
+    const compared = Object.keys(wanted).filter((member) => wanted[member as keyof typeof wanted] !== undefined);
+    check({ condition: compared.length > 0, expected: 'CreateCalculatedAttributeDefinition to return members to compare Get\'s with', seen: `compared nothing: Create returned none of ${Object.keys(wanted).join(', ')}` });
+    checkEqual({ actual: stable(got), wanted, what: 'GetCalculatedAttributeDefinition members (as Create returned them)' });
+    note(`compared ${compared.length} member(s): ${compared.join(', ')}`);
   },
 );
 
@@ -224,6 +240,8 @@ contract(
     const input = definitionInput({ session, w, id: 'def-delete' });
     await session.client.send(new CreateCalculatedAttributeDefinitionCommand(input));
     await getDefinition({ session, w, name: input.CalculatedAttributeName! });
+    // Listed first, so that "no longer listed" below is a change the delete made, not a List that lists nothing.
+    await listedDefinition({ session, w, name: input.CalculatedAttributeName! });
     await session.client.send(new DeleteCalculatedAttributeDefinitionCommand({ DomainName: w.domain, CalculatedAttributeName: input.CalculatedAttributeName }));
     const get = () => session.client.send(new GetCalculatedAttributeDefinitionCommand({ DomainName: w.domain, CalculatedAttributeName: input.CalculatedAttributeName }));
     await session.waitUntil({
@@ -255,6 +273,7 @@ contract(
     ],
     level: 'must',
     source: 'model: ResourceNotFoundException declared by each of the five operations',
+    readsData: false,
   },
   async ({ session }) => {
     const w = await world();
@@ -273,7 +292,7 @@ contract(
 );
 
 const invalidExpression = (id: string, title: string, source: string, cases: (w: World) => { Expression: string; Attributes: string[] }[]) =>
-  contract({ id, title, operations: ['CreateCalculatedAttributeDefinition'], level: 'must', source }, async ({ session }) => {
+  contract({ id, title, operations: ['CreateCalculatedAttributeDefinition'], level: 'must', source, readsData: false }, async ({ session }) => {
     const w = await world();
     for (const [n, c] of cases(w).entries()) {
       const input = definitionInput({ session, w, id: `${id.toLowerCase()}-${n}`, spec: { AttributeDetails: { Expression: c.Expression, Attributes: c.Attributes.map((Name) => ({ Name })) } } });
@@ -325,7 +344,7 @@ contract(
     level: 'must',
     source: 'model: Status (ReadinessStatus: PREPARING, IN_PROGRESS, COMPLETED, FAILED); Readiness.ProgressPercentage (percentageInteger 0..100)',
   },
-  async ({ session, note }) => {
+  async ({ session }) => {
     const w = await world();
     const input = definitionInput({ session, w, id: 'def-status', spec: { Statistic: 'COUNT', AttributeDetails: { Attributes: [{ Name: 'TransactionId' }], Expression: `{${w.typeNames.tx}.TransactionId}` } } });
     const created = await session.client.send(new CreateCalculatedAttributeDefinitionCommand(input));
@@ -333,6 +352,7 @@ contract(
     const updated = await session.client.send(new UpdateCalculatedAttributeDefinitionCommand({ DomainName: w.domain, CalculatedAttributeName: input.CalculatedAttributeName, Description: 'status watched' }));
     checkStatus({ what: 'Update', Status: updated.Status, ProgressPercentage: updated.Readiness?.ProgressPercentage });
     let polls = 0;
+    let last: string | undefined;
     try {
       await session.waitUntil({
         description: `${input.CalculatedAttributeName} to finish converging (COMPLETED or FAILED)`,
@@ -340,17 +360,17 @@ contract(
           const got = await session.client.send(new GetCalculatedAttributeDefinitionCommand({ DomainName: w.domain, CalculatedAttributeName: input.CalculatedAttributeName }));
           polls += 1;
           checkStatus({ what: `Get (poll ${polls})`, Status: got.Status, ProgressPercentage: got.Readiness?.ProgressPercentage });
-          return got.Status;
+          return (last = got.Status);
         },
         accept: (status) => status === 'COMPLETED' || status === 'FAILED',
       });
     } catch (error) {
-      // Converging slowly is CALC-DEF-READY-01's subject; here every observation made on the way counts.
+      // Swallowing the timeout would let a definition that never leaves PREPARING pass on its first Status.
       if (!(error instanceof WaiterTimeoutError)) throw error;
-      note(`still converging after ${polls} poll(s)`);
+      throw new ContractViolation({ expected: `${input.CalculatedAttributeName} to finish converging (COMPLETED or FAILED) within the waiter's bound`, seen: `Status ${JSON.stringify(last)} after ${polls} poll(s)` });
     }
-    const item = (await listDefinitions({ session, w })).find((i) => i.CalculatedAttributeName === input.CalculatedAttributeName);
-    if (item) checkStatus({ what: 'the List item', Status: item.Status });
+    const item = await listedDefinition({ session, w, name: input.CalculatedAttributeName! });
+    checkStatus({ what: 'the List item', Status: item.Status });
   },
 );
 

@@ -95,11 +95,11 @@ contract(
     level: 'must',
     source: 'model: the three operations return the same CalculatedAttributeValue members (Value, LastObjectTimestamp, IsDataPartial) of one calculated attribute for a profile',
   },
-  async ({ session }) => {
+  async ({ session, note }) => {
     const w = await world();
     let last: Awaited<ReturnType<typeof readAllWays>> = [];
     try {
-      await session.waitUntil({
+      last = await session.waitUntil({
         description: 'the three reads to agree',
         poll: async () => (last = await readAllWays({ session, w })),
         accept: (rows) => rows.every((row) => agree(row.reads)),
@@ -112,6 +112,15 @@ contract(
         seen: `get ${describeForPeople({ value: show(bad.reads.get) })}; list ${describeForPeople({ value: show(bad.reads.list) })}; batch ${describeForPeople({ value: show(bad.reads.batch) })}`,
       });
     }
+    // Three reads without a Value agree too: the pairs that carry what is compared are what the contract checked.
+    const values = last.filter((row) => row.reads.get.Value !== undefined).length;
+    const timestamps = last.filter((row) => row.reads.get.LastObjectTimestamp !== undefined).length;
+    check({
+      condition: values > 0 && timestamps > 0,
+      expected: `a Value and a LastObjectTimestamp in at least one of the ${last.length} (definition, profile) pairs of ${AGREE_DEFINITIONS.join(', ')} (each definition counts objects the profiles hold)`,
+      seen: `compared nothing: ${values} pair(s) with a Value, ${timestamps} with a LastObjectTimestamp`,
+    });
+    note(`compared ${last.length} (definition, profile) pairs three ways: ${values} with a Value, ${timestamps} with a LastObjectTimestamp`);
   },
 );
 
@@ -146,13 +155,15 @@ contract(
     level: 'must',
     source: 'model: IsDataPartial (string) "Indicates whether the calculated attribute\'s value is based on partial data. If data is partial, it is set to true."',
   },
-  async ({ session }) => {
+  async ({ session, note }) => {
     const w = await world();
     const rows = await readAllWays({ session, w });
+    const checked = { get: 0, list: 0, batch: 0 };
     for (const row of rows) {
       for (const via of ['get', 'list', 'batch'] as const) {
         const seen = row.reads[via];
         if (!seen.found) continue;
+        checked[via] += 1;
         check({
           condition: seen.IsDataPartial === 'true' || seen.IsDataPartial === 'false',
           expected: `IsDataPartial "true" or "false" from ${via} for ${row.definition.id} and ${row.label}`,
@@ -160,6 +171,10 @@ contract(
         });
       }
     }
+    // A read that never returns the pair (a List without the item, a BatchGet without the profile) checks nothing.
+    const unread = (Object.keys(checked) as (keyof typeof checked)[]).filter((via) => checked[via] === 0);
+    check({ condition: unread.length === 0, expected: `each of get, list and batch to return at least one of the ${rows.length} (definition, profile) pairs`, seen: `compared nothing from ${unread.join(', ')}` });
+    note(`checked IsDataPartial in ${checked.get} get, ${checked.list} list and ${checked.batch} batch read(s)`);
   },
 );
 

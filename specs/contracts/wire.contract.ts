@@ -226,6 +226,8 @@ function send({ session, operation, input, emptyLabel = false }: { session: Sess
 }
 
 const MODEL = 'model (specs/schemas)';
+/** Where the model says templates exist, so an empty catalogue is a failure rather than a missing precondition. */
+const TEMPLATES_EXIST = 'the model\'s GetProfileObjectTypeTemplate documentation names "Salesforce-Account" and "Salesforce-Contact" as templates';
 
 /** Declares the contracts of every core operation; the violation kinds come from the schemas, read once here. */
 function declareOperationContracts(): void {
@@ -243,17 +245,28 @@ function declareOperationContracts(): void {
         level: 'must',
         source: `${MODEL}: @http(${entry.http.method} ${entry.http.uri}, code ${entry.http.code}) and the output shape`,
       },
-      async ({ session, skip }) => {
+      async ({ session }) => {
         const fx = await fixtureOf();
         if (NEEDS_LAYOUT.has(operation)) await layoutOf();
-        if (operation === 'GetProfileObjectTypeTemplate' && !fx.templateId) skip('the target lists no object type templates');
+        check({
+          condition: operation !== 'GetProfileObjectTypeTemplate' || fx.templateId !== undefined,
+          expected: `ListProfileObjectTypeTemplates to list a template to get (${TEMPLATES_EXIST})`,
+          seen: 'no template on its first page',
+        });
         const input = cases.valid({ fx, fresh: freshNames(session) });
         await cases.prepare?.({ fx, input, session });
         const mark = session.wire.exchanges().length;
-        await send({ session, operation, input });
+        const output = (await send({ session, operation, input })) as Record<string, unknown>;
         const exchange = session.wire.exchanges()[mark];
         check({ condition: exchange !== undefined, expected: `one ${operation} exchange to be captured`, seen: 'none' });
         check({ condition: exchange.response.status === entry.http.code, expected: `HTTP ${entry.http.code}`, seen: `HTTP ${exchange.response.status}` });
+        // An empty body passes the validator whenever the output has no required member, and then validated nothing.
+        const modelled = [...Object.keys(entry.output.body), ...Object.keys(entry.output.headers)];
+        check({
+          condition: modelled.some((member) => output[member] !== undefined),
+          expected: `a ${operation} response carrying at least one of its output members (${modelled.join(', ')})`,
+          seen: 'none of them: the validator would have compared nothing',
+        });
         const errors = session.wire.violations().filter((v) => v.exchange >= mark && v.severity === 'error');
         if (errors.length > 0) {
           throw new ContractViolation({ expected: `a ${operation} response that passes the wire validator`, seen: errors.slice(0, 5).map(describeWire).join(' | ') });
@@ -268,6 +281,7 @@ function declareOperationContracts(): void {
         operations: [operation],
         level: 'must',
         source: `${MODEL}: ResourceNotFoundException (@httpError 404) declared by ${operation}`,
+        readsData: false,
       },
       async ({ session }) => {
         const fx = await fixtureOf();
@@ -290,6 +304,7 @@ function declareOperationContracts(): void {
           source: emptyLabel
             ? `${MODEL}: @httpLabel ${member} is @required; how an empty path segment is answered is not modelled (assumed BadRequestException)`
             : `${MODEL}: the ${kind} constraint of ${operation} input member ${member}; BadRequestException (@httpError 400) declared`,
+          readsData: false,
         },
         async ({ session }) => {
           const fx = await fixtureOf();
