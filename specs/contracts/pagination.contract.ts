@@ -320,7 +320,7 @@ for (const { operation, supporting, open } of LISTS) {
       for (const token of forged) {
         await session.errors.expect({ what: `${operation} with the NextToken ${JSON.stringify(token.slice(0, 60))} (never issued)`, code: 'BadRequestException', call: () => list.fetch({ nextToken: token, maxResults: 1 }) });
       }
-      note(`sent ${forged.length} tokens never issued: a made-up one and the issued first-page token with its last character changed`);
+      note(`read the first page of MaxResults 1 (${first.items.length} of ${list.created.length} items, 1 page of at least ${list.created.length}) and sent ${forged.length} tokens never issued: a made-up one and its NextToken with the last character changed`);
     },
   );
 

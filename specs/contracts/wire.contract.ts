@@ -200,7 +200,8 @@ const layoutOf = fixture(async (session) => {
   await session.client.send(new CreateDomainLayoutCommand({ ...(layoutInput({ fx, name: fx.layout, seed }) as unknown as CreateDomainLayoutCommandInput), DisplayName: layoutDisplayName({ seed, runId, index: 500 }) }));
   return fx.layout;
 });
-const NEEDS_LAYOUT = new Set<string>(['GetDomainLayout', 'UpdateDomainLayout']);
+/** ListDomainLayouts too: over a domain without layouts a response may carry no member, which WIRE-OK would fail. */
+const NEEDS_LAYOUT = new Set<string>(['GetDomainLayout', 'UpdateDomainLayout', 'ListDomainLayouts']);
 
 function freshNames(session: Session): Fresh {
   const { seed, runId } = session.config;
