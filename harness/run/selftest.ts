@@ -15,6 +15,10 @@ import type { ContractRunner } from './runner.ts';
  * be caught by at least one fault. A fault runs only the contract files that hold the contracts it names (one file
  * for most faults): measured on the 63-fault catalogue, every contract is still caught, in about a third of the time
  * of running every file per fault. The table marks what failed among the files each fault ran.
+ *
+ * No verdict may pass on nothing: the empty-answer faults (`Fault.emptyAnswer`: empty lists, missing members, an
+ * empty body) run every contract file, and every contract that reads data (ContractMeta.readsData, judged from the
+ * baseline's results) must be caught by at least one of them. Those none catches are reported as `vacuous`.
  */
 
 /**
@@ -31,6 +35,8 @@ export interface FaultOutcome {
   caught: string[];
   /** Entries of `caughtBy` that no failing contract matched. */
   missing: string[];
+  /** An empty-answer fault (run against every contract file; see `vacuous`). */
+  emptyAnswer: boolean;
   ok: boolean;
 }
 
@@ -50,6 +56,8 @@ export interface SelftestReport {
   variations: VariationOutcome[];
   /** Contracts no fault catches. */
   uncaught: string[];
+  /** Contracts that read data (readsData) and pass on the baseline, yet no empty-answer fault catches: they can pass on nothing. */
+  vacuous: string[];
   durationMs: number;
 }
 
@@ -61,7 +69,13 @@ function matches(entry: string, id: string): boolean {
 export function judgeFault({ fault, passing, results }: { fault: Fault; passing: ReadonlySet<string>; results: readonly CollectedResult[] }): FaultOutcome {
   const caught = results.filter((r) => r.status === 'fail' && passing.has(r.id)).map((r) => r.id).sort();
   const missing = fault.caughtBy.filter((entry) => !caught.some((id) => matches(entry, id)));
-  return { name: fault.name, description: fault.description, caughtBy: fault.caughtBy, caught, missing, ok: caught.length > 0 && missing.length === 0 };
+  return { name: fault.name, description: fault.description, caughtBy: fault.caughtBy, caught, missing, emptyAnswer: fault.emptyAnswer === true, ok: caught.length > 0 && missing.length === 0 };
+}
+
+/** The contracts that read data and passed on the baseline but that no empty-answer fault made fail, sorted. */
+export function findVacuous({ baseline, faults }: { baseline: readonly CollectedResult[]; faults: readonly FaultOutcome[] }): string[] {
+  const caught = new Set(faults.filter((f) => f.emptyAnswer).flatMap((f) => f.caught));
+  return baseline.filter((r) => r.readsData && r.status === 'pass' && !caught.has(r.id)).map((r) => r.id).sort();
 }
 
 /** Renders the fault × contract table: one row per contract, one column per fault (legend below). */
@@ -69,20 +83,28 @@ export function formatSelftest({ report }: { report: SelftestReport }): string {
   const lines: string[] = [];
   const cols = report.faults.map((_, i) => `F${String(i + 1).padStart(2, '0')}`);
   const width = Math.max(...report.contracts.map((c) => c.length), 8);
-  lines.push('Self-test: fault x contract (x = the fault makes the contract fail; each fault runs the contract files holding the contracts it names)', '');
+  lines.push(
+    'Self-test: fault x contract (x = the fault makes the contract fail; each fault runs the contract files holding the contracts it names, an empty-answer fault (E) every file)',
+    '',
+  );
   lines.push(`${'contract'.padEnd(width)} ${cols.map((c) => c.slice(1)).join(' ')}`);
   for (const id of report.contracts) {
     const marks = report.faults.map((f) => (f.caught.includes(id) ? ' x' : ' .'));
-    lines.push(`${id.padEnd(width)} ${marks.join(' ')}${report.uncaught.includes(id) ? '   <- caught by no fault' : ''}`);
+    const flags = [report.uncaught.includes(id) ? 'caught by no fault' : '', report.vacuous.includes(id) ? 'reads data, caught by no empty-answer fault' : ''].filter(Boolean);
+    lines.push(`${id.padEnd(width)} ${marks.join(' ')}${flags.length > 0 ? `   <- ${flags.join('; ')}` : ''}`);
   }
   lines.push('', 'Faults:');
   report.faults.forEach((f, i) => {
     const status = f.ok ? 'caught' : f.caught.length === 0 ? 'NOT CAUGHT' : `missed by ${f.missing.join(', ')}`;
-    lines.push(`  ${cols[i]} ${f.name}: ${status} (${f.caught.length} contracts) - ${f.description}`);
+    lines.push(`  ${cols[i]}${f.emptyAnswer ? ' E' : ''} ${f.name}: ${status} (${f.caught.length} contracts) - ${f.description}`);
   });
   lines.push('', 'Benign variations (every must/should contract must pass):');
   for (const v of report.variations) {
     lines.push(`  ${v.ok ? 'ok  ' : 'FAIL'} ${v.name} - ${v.description}${v.ok ? '' : `: ${v.failures.map((f) => `${f.id} (${f.reason.slice(0, 160)})`).join('; ')}`}`);
+  }
+  if (report.vacuous.length > 0) {
+    lines.push('', 'Vacuous contracts (they read data, yet pass against every empty-answer fault):');
+    for (const id of report.vacuous) lines.push(`  ${id}`);
   }
   if (report.baselineFailures.length > 0) {
     lines.push('', 'Baseline failures (the reference implementation must pass everything):');
@@ -92,7 +114,8 @@ export function formatSelftest({ report }: { report: SelftestReport }): string {
     '',
     `Self-test ${report.ok ? 'passed' : 'FAILED'}: ${report.faults.filter((f) => f.ok).length}/${report.faults.length} faults caught, ` +
       `${report.variations.filter((v) => v.ok).length}/${report.variations.length} variations clean, ` +
-      `${report.contracts.length - report.uncaught.length}/${report.contracts.length} contracts catch a fault (${(report.durationMs / 1000).toFixed(1)} s)`,
+      `${report.contracts.length - report.uncaught.length}/${report.contracts.length} contracts catch a fault, ` +
+      `${report.vacuous.length} data-reading contract(s) caught by no empty-answer fault (${(report.durationMs / 1000).toFixed(1)} s)`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -119,8 +142,9 @@ export async function runSelftest({ runner, seed, reportsDir, newRunId, interrup
   for (const fault of FAULTS) {
     if (interrupted()) break;
     const areas = [...new Set(contracts.filter((id) => fault.caughtBy.some((entry) => matches(entry, id))).map((id) => areaOf.get(id)!))].sort();
-    // A fault naming no known contract runs every file, so the judgement below reports what it names as missing.
-    const results = await run({ kind: 'embedded', fault: fault.name, mockOptions: BASELINE_OPTIONS }, areas.length > 0 ? areas : undefined);
+    // A fault naming no known contract runs every file, so the judgement below reports what it names as missing; an
+    // empty-answer fault runs every file, so that the vacuity rule sees every contract.
+    const results = await run({ kind: 'embedded', fault: fault.name, mockOptions: BASELINE_OPTIONS }, areas.length > 0 && !fault.emptyAnswer ? areas : undefined);
     faults.push(judgeFault({ fault, passing, results }));
   }
   const variations: VariationOutcome[] = [];
@@ -132,14 +156,16 @@ export async function runSelftest({ runner, seed, reportsDir, newRunId, interrup
   }
   const caughtAny = new Set(faults.flatMap((f) => f.caught));
   const uncaught = contracts.filter((id) => !caughtAny.has(id));
+  const vacuous = findVacuous({ baseline, faults });
   const complete = faults.length === FAULTS.length && variations.length === VARIATIONS.length;
   const report: SelftestReport = {
-    ok: complete && baselineFailures.length === 0 && faults.every((f) => f.ok) && variations.every((v) => v.ok) && uncaught.length === 0,
+    ok: complete && baselineFailures.length === 0 && faults.every((f) => f.ok) && variations.every((v) => v.ok) && uncaught.length === 0 && vacuous.length === 0,
     contracts,
     baselineFailures,
     faults,
     variations,
     uncaught,
+    vacuous,
     durationMs: Date.now() - started,
   };
   await mkdir(reportsDir, { recursive: true });

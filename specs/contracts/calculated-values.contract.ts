@@ -178,7 +178,18 @@ contract(
   async ({ session, note }) => {
     const w = await world();
     const none = withLabels({ labels: ['designed-windows'] });
-    await checkValues({ session, note, world: w, checks: ['stat-count', 'stat-sum', 'stat-first'].map((definition) => ({ definition, compare: 'text' as const, empty: 'absent' as const, timestamp: 'exact' as const, profiles: none })) });
+    // A missing Value shows nothing where the target never computes one: the same definitions must give a profile
+    // with objects of the type the oracle's Value.
+    const control = w.profiles.find(withLabels({ labels: ['generated'] }))!;
+    await checkValues({
+      session,
+      note,
+      world: w,
+      checks: ['stat-count', 'stat-sum', 'stat-first'].flatMap((definition) => [
+        { definition, compare: 'text' as const, empty: 'absent' as const, timestamp: 'exact' as const, profiles: none },
+        { definition, compare: 'text' as const, empty: 'skip' as const, profiles: (p: WorldProfile) => p === control },
+      ]),
+    });
   },
 );
 

@@ -231,24 +231,35 @@ contract(
     level: 'must',
     evidence: ['M-LAYOUT-LASTUPDATEDAT'],
   },
-  async ({ session }) => {
+  async ({ session, note }) => {
     const input = newLayout({ session });
     const name = input.LayoutDefinitionName!;
     const created = await createLayout({ session, input });
+    check({ condition: created.CreatedAt !== undefined, expected: 'CreateDomainLayout to return CreatedAt (@required)', seen: 'none' });
     const createdAt = ms(created.CreatedAt)!;
-    let floor = ms(created.LastUpdatedAt) ?? createdAt;
-    check({ condition: floor >= createdAt, expected: `CreateDomainLayout LastUpdatedAt >= CreatedAt (${created.CreatedAt?.toISOString()})`, seen: created.LastUpdatedAt?.toISOString() });
+    const iso = (at: number) => new Date(at).toISOString();
+    // The latest LastUpdatedAt seen so far: none until a response carries one (CreatedAt is no stand-in for it). The
+    // model marks LastUpdatedAt @required in GetDomainLayoutResponse only; Create and Update may leave it out.
+    let floor: number | undefined;
+    let compared = 0;
+    const compare = ({ what, at, required }: { what: string; at: Date | undefined; required: boolean }) => {
+      if (at === undefined) {
+        check({ condition: !required, expected: `${what} to return LastUpdatedAt (@required)`, seen: 'none' });
+        return;
+      }
+      const bound = Math.max(createdAt, floor ?? createdAt);
+      check({ condition: ms(at)! >= bound, expected: `${what} LastUpdatedAt >= ${iso(bound)} (CreatedAt ${iso(createdAt)}${floor === undefined ? '' : `, LastUpdatedAt seen before ${iso(floor)}`})`, seen: at.toISOString() });
+      floor = ms(at)!;
+      compared += 1;
+    };
+    compare({ what: 'CreateDomainLayout', at: created.LastUpdatedAt, required: false });
     for (const text of ['first', 'second']) {
       const updated = await session.client.send(new UpdateDomainLayoutCommand({ DomainName: session.domain, LayoutDefinitionName: name, Description: `${text} update` }));
-      if (updated.LastUpdatedAt) {
-        check({ condition: ms(updated.LastUpdatedAt)! >= floor, expected: `UpdateDomainLayout (${text}) LastUpdatedAt >= ${new Date(floor).toISOString()}`, seen: updated.LastUpdatedAt.toISOString() });
-        floor = ms(updated.LastUpdatedAt)!;
-      }
+      compare({ what: `UpdateDomainLayout (${text})`, at: updated.LastUpdatedAt, required: false });
       const got = await getLayout({ session, name, accept: (out) => out.Description === `${text} update` });
-      const last = ms(got.LastUpdatedAt)!;
-      check({ condition: last >= floor && last >= createdAt, expected: `GetDomainLayout LastUpdatedAt after the ${text} update >= ${new Date(Math.max(floor, createdAt)).toISOString()}`, seen: got.LastUpdatedAt?.toISOString() });
-      floor = last;
+      compare({ what: `GetDomainLayout after the ${text} update`, at: got.LastUpdatedAt, required: true });
     }
+    note(`compared ${compared} LastUpdatedAt value(s) with CreatedAt and with the ones before them`);
   },
 );
 
@@ -411,6 +422,7 @@ contract(
     operations: ['CreateDomainLayout'],
     level: 'must',
     evidence: ['M-CreateDomainLayout-INPUT-Layout', 'M-CreateDomainLayout-ERROR-BadRequestException', 'M-ERRORS-BADREQUEST'],
+    readsData: false,
   },
   async ({ session }) => {
     const input = newLayout({ session, overrides: { Layout: layoutOfSize({ seed: session.config.seed, chars: LIMITS.layout.max + 1 }) } });

@@ -1,8 +1,9 @@
 /**
  * Pagination of the List operations the suite relies on: for page sizes 1, 2, n-1, n, n+1 and 100 the pages together
- * hold exactly the created set, no page holds more than MaxResults, iteration ends within a bounded number of pages,
- * MaxResults outside 1..100 and tokens the server did not issue are BadRequestException, the SDK paginator agrees,
- * and two listings without writes in between give the same order.
+ * hold exactly the created set; for the page sizes below n (every listing of the n items needs two pages or more) no
+ * page holds more than MaxResults and iteration ends within a bounded number of pages; MaxResults outside 1..100 and
+ * tokens the server did not issue are BadRequestException, the SDK paginator agrees, and two listings without writes
+ * in between give the same order. A listing with fewer items than were created fails every one of them.
  */
 import {
   CreateCalculatedAttributeDefinitionCommand,
@@ -21,6 +22,7 @@ import { contractFile } from '../../harness/contracts/contract.ts';
 import { collectPages, type PageOf } from '../../harness/contracts/pages.ts';
 import type { Session } from '../../harness/contracts/session.ts';
 import { check, checkEqual, ContractViolation } from '../../harness/contracts/violation.ts';
+import { WaiterTimeoutError } from '../../harness/contracts/waiters.ts';
 import { KINDS, type TravelKind } from '../../generators/fields.ts';
 import { generateProfileBundle } from '../../generators/generate.ts';
 import { layoutOfSize } from '../../generators/scenarios/layouts.ts';
@@ -32,6 +34,11 @@ const { contract, wireContract, fixture } = contractFile({ area: 'pagination' })
 /** Items each list holds; small so the suite stays fast, large enough for n-1, n and n+1 to differ. */
 const N = 5;
 const PAGE_SIZES = [1, 2, N - 1, N, N + 1, 100];
+/**
+ * The page sizes below N: a listing of the N created items needs at least two pages of each, so the contracts about
+ * pages (MAX, BOUNDED, STABLE) check these only; a page size the items fit in would check one page, or none.
+ */
+const MULTI_PAGE_SIZES = PAGE_SIZES.filter((size) => size < N);
 /** The model's MaxResults range (maxSize100: 1..100). */
 const MAX_RESULTS = { min: 1, max: 100 };
 /** Pages a correct server needs for `size`: ceil(n/size), plus one empty last page that some servers send. */
@@ -165,6 +172,28 @@ function listAll({ list, size, maxPages }: { list: ListUnderTest; size: number; 
   return collectPages({ what: `${list.operation} with MaxResults ${size}`, maxPages, fetchPage: (nextToken) => list.fetch({ nextToken, maxResults: size }) });
 }
 
+/**
+ * Reads a whole listing with page size `size` once it holds at least the items created (a target may converge
+ * later), so that a contract about pages never judges a listing with fewer items than it made: fewer fails here.
+ */
+async function fullListing({ session, list, size, maxPages }: { session: Session; list: ListUnderTest; size: number; maxPages: number }) {
+  let last: Awaited<ReturnType<typeof listAll>> | undefined;
+  try {
+    return await session.waitUntil({
+      description: `${list.operation} (MaxResults ${size}) to list the ${list.created.length} items created`,
+      poll: async () => (last = await listAll({ list, size, maxPages })),
+      accept: (r) => r.items.length >= list.created.length,
+      show: (r) => ({ items: r.items.length, pages: r.pages.length }),
+    });
+  } catch (error) {
+    if (!(error instanceof WaiterTimeoutError)) throw error;
+    throw new ContractViolation({
+      expected: `${list.operation} with MaxResults ${size} to list the ${list.created.length} items created (${Math.ceil(list.created.length / size)} pages or more)`,
+      seen: `${last?.items.length ?? 0} item(s) in ${last?.pages.length ?? 0} page(s)`,
+    });
+  }
+}
+
 /** Fails unless `items` is exactly `created` as a set, without duplicates. */
 function checkExactSet({ items, created, what }: { items: string[]; created: string[]; what: string }): void {
   const duplicates = items.filter((item, i) => items.indexOf(item) !== i);
@@ -210,13 +239,16 @@ for (const { operation, supporting, open } of LISTS) {
       level: 'must',
       evidence: ['M-PAGE-MAXRESULTS'],
     },
-    async ({ session }) => {
+    async ({ session, note }) => {
       const list = await open(session);
-      for (const size of PAGE_SIZES) {
-        const { pages } = await listAll({ list, size, maxPages: LOOSE_BOUND });
+      const seen: string[] = [];
+      for (const size of MULTI_PAGE_SIZES) {
+        const { pages, items } = await fullListing({ session, list, size, maxPages: LOOSE_BOUND });
         const sizes = pages.map((p) => p.length);
         check({ condition: sizes.every((n) => n <= size), expected: `pages of at most ${size} items (MaxResults ${size})`, seen: `page sizes ${JSON.stringify(sizes)}` });
+        seen.push(`MaxResults ${size}: ${items.length} items in ${pages.length} pages`);
       }
+      note(`compared ${seen.join('; ')}`);
     },
   );
 
@@ -228,9 +260,14 @@ for (const { operation, supporting, open } of LISTS) {
       level: 'assumed',
       evidence: ['M-PAGE-NEXTTOKEN', 'A-PAGE-FULL'],
     },
-    async ({ session }) => {
+    async ({ session, note }) => {
       const list = await open(session);
-      for (const size of PAGE_SIZES) await listAll({ list, size, maxPages: pageBound(size) });
+      const seen: string[] = [];
+      for (const size of MULTI_PAGE_SIZES) {
+        const { pages, items } = await fullListing({ session, list, size, maxPages: pageBound(size) });
+        seen.push(`MaxResults ${size}: ${items.length} items in ${pages.length} pages (bound ${pageBound(size)})`);
+      }
+      note(`compared ${seen.join('; ')}`);
     },
   );
 
@@ -241,6 +278,7 @@ for (const { operation, supporting, open } of LISTS) {
       operations,
       level: 'must',
       evidence: [`M-${operation}-INPUT-MaxResults`, `M-${operation}-ERROR-BadRequestException`, 'M-ERRORS-BADREQUEST'],
+      readsData: false,
     },
     async ({ session }) => {
       const list = await open(session);
@@ -258,14 +296,29 @@ for (const { operation, supporting, open } of LISTS) {
       level: 'assumed',
       evidence: ['M-ERRORS-BADREQUEST', 'A-PAGE-BAD-TOKEN'],
     },
-    async ({ session }) => {
+    async ({ session, note }) => {
       const list = await open(session);
-      const first = await list.fetch({ maxResults: 1 });
-      const issued = first.nextToken;
-      const forged = ['Y3BjdC1mb3JnZWQtdG9rZW4tMDAwMDAwMDAwMDAwMDAwMA', ...(issued ? [`${issued.slice(0, -1)}${issued.endsWith('A') ? 'B' : 'A'}`] : [])];
+      // One of the N items per page: the first page must carry a token, the one tampered with below.
+      let first: PageOf<string> | undefined;
+      try {
+        first = await session.waitUntil({
+          description: `the first ${operation} page of MaxResults 1 over the ${list.created.length} items created to hold an item and a NextToken`,
+          poll: () => list.fetch({ maxResults: 1 }),
+          accept: (page) => page.items.length > 0 && !!page.nextToken,
+        });
+      } catch (error) {
+        if (!(error instanceof WaiterTimeoutError)) throw error;
+        throw new ContractViolation({
+          expected: `the first ${operation} page of MaxResults 1 over the ${list.created.length} items created to hold one item and a NextToken`,
+          seen: 'compared nothing: no NextToken was issued to tamper with',
+        });
+      }
+      const issued = first.nextToken!;
+      const forged = ['Y3BjdC1mb3JnZWQtdG9rZW4tMDAwMDAwMDAwMDAwMDAwMA', `${issued.slice(0, -1)}${issued.endsWith('A') ? 'B' : 'A'}`];
       for (const token of forged) {
         await session.errors.expect({ what: `${operation} with the NextToken ${JSON.stringify(token.slice(0, 60))} (never issued)`, code: 'BadRequestException', call: () => list.fetch({ nextToken: token, maxResults: 1 }) });
       }
+      note(`read the first page of MaxResults 1 (${first.items.length} of ${list.created.length} items, 1 page of at least ${list.created.length}) and sent ${forged.length} tokens never issued: a made-up one and its NextToken with the last character changed`);
     },
   );
 
@@ -277,11 +330,12 @@ for (const { operation, supporting, open } of LISTS) {
       level: 'assumed',
       evidence: ['A-PAGE-STABLE-ORDER'],
     },
-    async ({ session }) => {
+    async ({ session, note }) => {
       const list = await open(session);
-      const once = await listAll({ list, size: 2, maxPages: LOOSE_BOUND });
-      const twice = await listAll({ list, size: 2, maxPages: LOOSE_BOUND });
+      const once = await fullListing({ session, list, size: 2, maxPages: LOOSE_BOUND });
+      const twice = await fullListing({ session, list, size: 2, maxPages: LOOSE_BOUND });
       checkEqual({ actual: twice.items, wanted: once.items, what: `the order of the second ${operation} listing (as the first)` });
+      note(`compared two listings of ${once.items.length} items in ${once.pages.length} pages of MaxResults 2`);
     },
   );
 }

@@ -84,6 +84,12 @@ const TARGETS: Record<string, string[]> = {
   'calc-accepts-invalid-expression': ['CreateCalculatedAttributeDefinition'],
   'calc-status-outside-enum': DEFINITIONS,
   'calc-never-ready': [...DEFINITIONS, ...VALUE_READS],
+  'empty-lists': LISTS,
+  'detect-nothing': ['DetectProfileObjectType'],
+  'empty-template-catalogue': ['ListProfileObjectTypeTemplates', 'GetProfileObjectTypeTemplate', 'PutProfileObjectType'],
+  'calc-values-never-present': VALUE_READS,
+  'optional-members-omitted': ANY,
+  'returns-nothing': ANY,
 };
 
 function targets(operation: string, allowed: readonly string[]): boolean {

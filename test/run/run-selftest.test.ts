@@ -22,20 +22,26 @@ afterAll(() => {
 /** One contract id per catalogue entry: the entry itself, or `<prefix>X` for a prefix entry (`WIRE-OK-*`). */
 const idOf = (entry: string) => (entry.endsWith('*') ? `${entry.slice(0, -1)}X` : entry);
 const CONTRACTS = [...new Set(FAULTS.flatMap((f) => f.caughtBy.map(idOf)))].sort();
+/** Whether a caughtBy entry names `id` (itself, or a prefix ending in `*`). */
+const named = (entry: string, id: string) => (entry.endsWith('*') ? id.startsWith(entry.slice(0, -1)) : id === entry);
+/** The contracts an empty-answer fault names: the scripted runner says these read data, the others only check errors. */
+const DATA_READERS = new Set(FAULTS.filter((f) => f.emptyAnswer).flatMap((f) => f.caughtBy.map(idOf)));
 
-const result = (id: string, status: CollectedResult['status'], level: CollectedResult['level'] = 'must'): CollectedResult => ({
-  id, status, level, title: id, area: 'a', operations: [], source: 's', evidence: [], readsData: true, warnings: [], reason: status === 'pass' ? '' : `${id} ${status}`, durationMs: 1,
+const result = (id: string, status: CollectedResult['status'], level: CollectedResult['level'] = 'must', readsData = DATA_READERS.has(id)): CollectedResult => ({
+  id, status, level, title: id, area: `area-of-${id}`, operations: [], source: 's', evidence: [], readsData, warnings: [], reason: status === 'pass' ? '' : `${id} ${status}`, durationMs: 1,
 });
 
 /**
  * A runner whose faults make exactly their named catchers fail; `spoil` changes the results of one run (by target
- * label) to script a miss. Records the target of every run.
+ * label) to script a miss. Records the target and the contract files (areas) of every run.
  */
 function scriptedRunner({ spoil }: { spoil?: (label: string, results: CollectedResult[]) => CollectedResult[] } = {}) {
   const targets: RunConfig['target'][] = [];
+  const areas: (readonly string[] | undefined)[] = [];
   const runner: ContractRunner = {
-    async run({ config }) {
+    async run({ config, areas: files }) {
       targets.push(config.target);
+      areas.push(files);
       const t = config.target as { fault?: string; variation?: string };
       const failing = new Set(t.fault ? FAULTS.find((f) => f.name === t.fault)!.caughtBy.map(idOf) : []);
       const results = CONTRACTS.map((id) => result(id, failing.has(id) ? 'fail' : 'pass'));
@@ -46,14 +52,14 @@ function scriptedRunner({ spoil }: { spoil?: (label: string, results: CollectedR
     output: () => '',
     close: async () => {},
   };
-  return { runner, targets };
+  return { runner, targets, areas };
 }
 
 describe('runSelftest', () => {
   it('returns ok and writes selftest.json given a runner where every fault is caught by its named contracts and every variation passes', async () => {
     const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'cpct-selftest-'));
     dirs.push(reportsDir);
-    const { runner, targets } = scriptedRunner();
+    const { runner, targets, areas } = scriptedRunner();
     let ids = 0;
     const outcome = await runSelftest({ runner, seed: 9, reportsDir, newRunId: () => `run${++ids}`, interrupted: () => false });
     expect(targets).toEqual([
@@ -62,12 +68,19 @@ describe('runSelftest', () => {
       ...VARIATIONS.map((v) => ({ kind: 'embedded', variation: v.name, mockOptions: BASELINE_OPTIONS })),
     ]);
     expect(ids).toBe(1 + FAULTS.length + VARIATIONS.length);
+    // An empty-answer fault runs every contract file; any other only the files of the contracts it names.
+    FAULTS.forEach((f, i) => {
+      if (f.emptyAnswer) expect(areas[1 + i], f.name).toBeUndefined();
+      else expect(areas[1 + i], f.name).toEqual([...new Set(CONTRACTS.filter((id) => f.caughtBy.some((entry) => named(entry, id))).map((id) => `area-of-${id}`))].sort());
+    });
     expect(outcome.ok).toBe(true);
     const written = JSON.parse(readFileSync(path.join(reportsDir, 'selftest.json'), 'utf8')) as SelftestReport;
     expect(written).toEqual(outcome.report);
     expect(written.contracts).toEqual(CONTRACTS);
     expect(written.uncaught).toEqual([]);
+    expect(written.vacuous).toEqual([]);
     expect(written.faults.every((f) => f.ok && f.missing.length === 0)).toBe(true);
+    expect(written.faults.filter((f) => f.emptyAnswer).map((f) => f.name)).toEqual(FAULTS.filter((f) => f.emptyAnswer).map((f) => f.name));
     expect(outcome.text).toContain(`Self-test passed: ${FAULTS.length}/${FAULTS.length} faults caught, ${VARIATIONS.length}/${VARIATIONS.length} variations clean, ${CONTRACTS.length}/${CONTRACTS.length} contracts catch a fault`);
   });
 
@@ -96,6 +109,22 @@ describe('runSelftest', () => {
     expect(outcome.report.uncaught).toEqual(['BROKEN-01', 'EXTRA-01']);
     expect(outcome.text).toContain('Baseline failures (the reference implementation must pass everything):');
     expect(outcome.text).toMatch(/^EXTRA-01 .*<- caught by no fault$/m);
+    expect(outcome.text).toContain('Self-test FAILED');
+  });
+
+  it('returns not ok naming it as vacuous given a contract that reads data and that only a fault with data catches', async () => {
+    const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'cpct-selftest-'));
+    dirs.push(reportsDir);
+    const reader = CONTRACTS.find((id) => !DATA_READERS.has(id))!;
+    const { runner } = scriptedRunner({ spoil: (label, results) => (label === 'baseline' ? results.map((r) => (r.id === reader ? result(r.id, 'pass', 'must', true) : r)) : results) });
+    const outcome = await runSelftest({ runner, seed: 1, reportsDir, newRunId: () => 'r', interrupted: () => false });
+    expect(outcome.report.uncaught).toEqual([]);
+    expect(outcome.report.faults.every((f) => f.ok)).toBe(true);
+    expect(outcome.report.vacuous).toEqual([reader]);
+    expect(outcome.ok).toBe(false);
+    expect(JSON.parse(readFileSync(path.join(reportsDir, 'selftest.json'), 'utf8')).vacuous).toEqual([reader]);
+    expect(outcome.text).toMatch(new RegExp(`^${reader} .*<- reads data, caught by no empty-answer fault$`, 'm'));
+    expect(outcome.text).toContain('1 data-reading contract(s) caught by no empty-answer fault');
     expect(outcome.text).toContain('Self-test FAILED');
   });
 

@@ -1,6 +1,7 @@
 import { aroundCalls, aroundReplies, errorReply, isSuccess, listOperations, type Around, type Json, type Reply, type WireTools } from './http.ts';
 import type { Fault, FaultPlan } from './types.ts';
 import { CALCULATED_FAULTS } from './calculated.ts';
+import { EMPTY_FAULTS } from './empty.ts';
 
 /**
  * The fault catalogue: each fault makes the reference implementation wrong in exactly one way, from outside (a
@@ -255,7 +256,7 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'second-default-kept',
-    description: 'setting a second layout as default leaves the first one default too (the mock\'s default option)',
+    description: 'setting a second layout as default leaves the first one default too (secondDefaultClearsFirst off)',
     caughtBy: ['LAYOUT-DEFAULT-02'],
     build: () => ({ mockOptions: { secondDefaultClearsFirst: false } }),
   },
@@ -471,7 +472,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'detect-identifier-outside-enum',
     description: 'DetectProfileObjectType returns a key with standard identifier AIR_TICKET, outside the model\'s enum',
-    caughtBy: ['OBJTYPE-DETECT-01', 'WIRE-EXCHANGES-OBJECT-TYPES'],
+    caughtBy: ['OBJTYPE-DETECT-01'],
     build: (tools) =>
       onSuccess(tools, ['DetectProfileObjectType'], (body) => {
         for (const mapping of detectedMappings(body)) {
@@ -491,6 +492,8 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   ...CALCULATED_FAULTS,
+  // --- empty answers (run against every contract file) ------------------------------------------------------
+  ...EMPTY_FAULTS,
 ];
 
 /** Looks a fault up by name. */

@@ -21,6 +21,12 @@ export interface Fault {
    * fail). The self-test checks every entry; more contracts may fail too.
    */
   caughtBy: string[];
+  /**
+   * An empty-answer fault: the target answers, but with less data than it holds (empty lists, missing members, an
+   * empty body). The self-test runs every contract file against it, and every contract that reads data must be
+   * caught by at least one of them, so no verdict passes on nothing.
+   */
+  emptyAnswer?: true;
   /** Builds the plan for one target instance (wrappers may keep per-instance state, e.g. the last page seen). */
   build(tools: WireTools): FaultPlan;
 }
