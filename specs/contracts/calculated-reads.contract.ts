@@ -201,6 +201,7 @@ contract(
     operations: BATCH,
     level: 'must',
     evidence: ['M-BatchGetCalculatedAttributeForProfile-INPUT-ProfileIds', 'M-BatchGetCalculatedAttributeForProfile-ERROR-BadRequestException', 'M-ERRORS-BADREQUEST'],
+    readsData: false,
   },
   async ({ session }) => {
     const w = await world();

@@ -325,6 +325,7 @@ function declareOperationContracts(): void {
           operations: [operation],
           level: 'assumed',
           evidence: [`M-${operation}-ERROR-ResourceNotFoundException`, 'A-CALC-R26-PROFILE'],
+          readsData: false,
         },
         async ({ session }) => {
           const fx = await fixtureOf();

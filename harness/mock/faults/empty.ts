@@ -205,7 +205,8 @@ export const EMPTY_FAULTS: Fault[] = [
       'OBJTYPE-TEMPLATE-01',
       'OBJTYPE-TEMPLATE-02',
       ...PAGE_CONTRACTS,
-      ...NOTHING_REQUIRED.map((operation) => `WIRE-OK-${operation}`),
+      // DetectProfileObjectType may answer nothing (detecting nothing is valid): its WIRE-OK reads no data.
+      ...NOTHING_REQUIRED.filter((operation) => operation !== 'DetectProfileObjectType').map((operation) => `WIRE-OK-${operation}`),
       'CALC-DEF-CREATE-01',
       'LAYOUT-CREATE-01',
       'LAYOUT-TAGS-01',
@@ -234,7 +235,7 @@ export const EMPTY_FAULTS: Fault[] = [
     caughtBy: [
       'LAYOUT-TIMESTAMPS-02',
       'CALC-DEF-GET-01',
-      ...CORE_OPERATIONS.map((operation) => `WIRE-OK-${operation}`),
+      ...CORE_OPERATIONS.filter((operation) => operation !== 'DetectProfileObjectType').map((operation) => `WIRE-OK-${operation}`),
       'WIRE-EXCHANGES-*',
       'LAYOUT-TIMESTAMPS-01',
       'LAYOUT-VERSION-01',
