@@ -204,7 +204,7 @@ const windowContract = (id: string, title: string, definitions: string[], grade:
     },
   );
 
-windowContract('CALC-WIN-VALUE-01', 'Range Value 30 DAYS by an EPOCHMILLI TimestampSource counts the objects of the last 30 days (objects a day or more from an edge)', ['win-value'], { level: 'assumed', evidence: [...RANGE_EVIDENCE, 'A-CALC-R8-VALUE'] });
+windowContract('CALC-WIN-VALUE-01', 'Range Value 30 DAYS by an EPOCHMILLI TimestampSource counts the objects of the last 30 days (objects a day or more from an edge)', ['win-value'], { level: 'assumed', evidence: ['M-CALC-RANGE', 'M-CALC-TIMESTAMPSOURCE', 'M-CALC-TIMESTAMPFORMAT', 'A-CALC-R8-VALUE'] });
 windowContract('CALC-WIN-PAST-01', 'ValueRange Start 365, End 30 (both in the past) counts the objects between them', ['win-past'], { level: 'must', evidence: RANGE_EVIDENCE });
 windowContract('CALC-WIN-NOW-01', 'ValueRange Start 7, End -7 (spanning now) counts past and future objects within a week', ['win-now'], { level: 'must', evidence: RANGE_EVIDENCE });
 windowContract('CALC-WIN-FUTURE-01', 'ValueRange Start -1, End -60 (in the future) counts the objects due in 1 to 60 days', ['win-future'], { level: 'must', evidence: RANGE_EVIDENCE });
