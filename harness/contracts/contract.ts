@@ -14,9 +14,7 @@ export interface ContractSpec {
   operations: string[];
   level: ContractLevel;
   /** Ids of the register entries (specs/evidence) the verdict rests on; the level may not claim more than they support. */
-  evidence?: string[];
-  /** A line for people; by default the claims of the cited entries. */
-  source?: string;
+  evidence: string[];
   /** False for a contract that only checks an error answer (see ContractMeta.readsData). */
   readsData?: false;
 }
@@ -97,9 +95,9 @@ export function contractFile({ area }: { area: string }): {
 
   const declare = (spec: ContractSpec, body: ContractBody, { unattributed }: { unattributed: boolean }): void => {
     register ??= loadRegister();
-    const ids = spec.evidence ?? [];
-    const evidence = resolveEvidence({ register, ids, contract: spec.id });
-    const source = spec.source ?? ids.map((id) => `${register!.entries.get(id)!.kind}: ${register!.entries.get(id)!.claim}`).join('; ');
+    const evidence = resolveEvidence({ register, ids: spec.evidence, contract: spec.id });
+    // The line for people: the claims the contract rests on, each with its kind.
+    const source = spec.evidence.map((id) => `${register!.entries.get(id)!.kind}: ${register!.entries.get(id)!.claim}`).join('; ');
     const meta: ContractMeta = { id: spec.id, title: spec.title, operations: spec.operations, level: spec.level, source, evidence, readsData: spec.readsData ?? true, area };
     it(`${spec.id} ${spec.title}`, { meta: { contract: meta } }, async (test: TestContext) => {
       const outcome: ContractOutcomeMeta = {};

@@ -42,7 +42,7 @@ describe('contractFile on the embedded target', () => {
     made += 1;
     return session.domain;
   });
-  const spec = (id: string) => ({ id, title: `does ${id}`, operations: ['CreateDomainLayout'], level: 'must' as const, source: 'test' });
+  const spec = (id: string) => ({ id, title: `does ${id}`, operations: ['CreateDomainLayout'], level: 'must' as const, evidence: ['M-WIRE-PROTOCOL'] });
 
   contract(spec('PROBE-PASS-01'), async ({ session, note }) => {
     note('first note');
@@ -62,7 +62,10 @@ describe('contractFile on the embedded target', () => {
     const pass = outcomeOf(ctx.task, 'PROBE-PASS-01');
     expect(pass.state).toBe('pass');
     expect(pass.meta.outcome).toEqual({ notes: ['first note', 'second note'] });
-    expect(pass.meta.contract).toEqual({ ...spec('PROBE-PASS-01'), evidence: [], readsData: true, area: 'probe-file' });
+    const { evidence, source, ...rest } = pass.meta.contract!;
+    expect(rest).toEqual({ id: 'PROBE-PASS-01', title: 'does PROBE-PASS-01', operations: ['CreateDomainLayout'], level: 'must', readsData: true, area: 'probe-file' });
+    expect(evidence).toEqual([{ id: 'M-WIRE-PROTOCOL', kind: 'model', where: expect.stringMatching(/^https:\/\/github\.com\/aws\/api-models-aws\/.* \(com\.amazonaws\.customerprofiles#CustomerProfiles_20200815\)$/) }]);
+    expect(source).toMatch(/^model: The service speaks the restJson1 protocol/);
     expect(made).toBe(1);
     expect(outcomeOf(ctx.task, 'PROBE-SKIP-01')).toMatchObject({ state: 'skip', note: 'the target has no profiles to read' });
     const na = outcomeOf(ctx.task, 'PROBE-NA-01');
@@ -94,7 +97,7 @@ describe('contractFile on a target that refuses CreateDomain', () => {
   provide(config);
   const { contract, fixture } = contractFile({ area: 'refused' });
   const never = fixture(async () => 'made');
-  contract({ id: 'REFUSED-SETUP-01', title: 'needs a domain', operations: ['GetDomainLayout'], level: 'must', source: 'test' }, async () => {
+  contract({ id: 'REFUSED-SETUP-01', title: 'needs a domain', operations: ['GetDomainLayout'], level: 'must', evidence: ['M-WIRE-PROTOCOL'] }, async () => {
     throw new Error('the body must not run without a session');
   });
 
@@ -133,7 +136,7 @@ describe('contractFile on a target whose answers carry response warnings', () =>
   });
   provide(config);
   const { contract, wireContract } = contractFile({ area: 'warned' });
-  const spec = (id: string) => ({ id, title: `does ${id}`, operations: ['GetDomain'], level: 'must' as const, source: 'test' });
+  const spec = (id: string) => ({ id, title: `does ${id}`, operations: ['GetDomain'], level: 'must' as const, evidence: ['M-WIRE-PROTOCOL'] });
   contract(spec('WARNED-GET-01'), async ({ session }) => {
     await session.client.send(new GetDomainCommand({ DomainName: session.domain }));
   });
