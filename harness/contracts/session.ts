@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CreateDomainCommand, CustomerProfilesClient, DeleteDomainCommand } from '@aws-sdk/client-customer-profiles';
 import { loadOperationIndex, type OperationIndex } from '../operation-index.ts';
@@ -12,6 +12,7 @@ import type { WireExchange } from '../wire-validation/validate.ts';
 import type { ExchangeLike } from '../reporters/common.ts';
 import { ErrorExpectations } from './service-errors.ts';
 import { waitUntil } from './waiters.ts';
+import { ensureDirSync } from '../fs-dirs.ts';
 
 /** Days the run's domains keep data; they are deleted at the end of the run anyway. */
 const DOMAIN_EXPIRATION_DAYS = 7;
@@ -160,7 +161,7 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
         }
       }
       if (config.outbox) {
-        mkdirSync(config.outbox, { recursive: true });
+        ensureDirSync({ dir: config.outbox });
         writeFileSync(path.join(config.outbox, `${area}.json`), JSON.stringify(report));
       }
       if (saveError) throw saveError;

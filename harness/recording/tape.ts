@@ -3,10 +3,11 @@
  * says how to reproduce the run (seed, reference clock, run id) and what recorded it (SDK and project versions,
  * target kind, region). Files live in `recordings/<target-kind>/<contract-file>.json`.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { HarnessError } from '../errors.ts';
+import { ensureDirSync } from '../fs-dirs.ts';
 
 export const TAPE_FORMAT = 'cpct-tape/1';
 
@@ -233,7 +234,7 @@ export function serializeTape({ tape }: { tape: Tape }): string {
 
 /** Writes a tape (creating its directory) through a temporary file, so a crash never leaves half a tape. */
 export function writeTape({ file, tape }: { file: string; tape: Tape }): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensureDirSync({ dir: path.dirname(file) });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, serializeTape({ tape }));
   renameSync(tmp, file);

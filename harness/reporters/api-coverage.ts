@@ -5,12 +5,13 @@
  * received (request and 2xx response bodies walked against the schemas: any value at a position whose schema is an
  * enum, map keys included); and which modelled errors a client can provoke were provoked.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OperationIndex, OperationEntry } from '../operation-index.ts';
 import { createSchemaRegistry, type JsonSchema, type SchemaRegistry } from '../schemas.ts';
 import { errorCodeOf } from '../wire-validation/validate.ts';
 import { bodyText, type ExchangeLike } from './common.ts';
+import { ensureDir } from '../fs-dirs.ts';
 
 /** One dimension of coverage, as DESIGN.md fixes it. */
 export interface CoverageCount {
@@ -277,7 +278,7 @@ export function buildApiCoverage({ index, registry = createSchemaRegistry(), exc
 
 /** Writes api-coverage.json into `dir` (created if missing) and returns its path. */
 export async function writeApiCoverage({ coverage, dir }: { coverage: ApiCoverage; dir: string }): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await ensureDir({ dir });
   const file = path.join(dir, 'api-coverage.json');
   await writeFile(file, `${JSON.stringify(coverage, null, 2)}\n`, 'utf8');
   return file;

@@ -6,7 +6,7 @@
  * reads without JavaScript; the script only filters. Filters round-trip through the URL hash
  * (`index.html#status=fail&area=layouts`) so a link can point at a view.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvidenceRef } from '../evidence/register.ts';
 import type { ConformanceReport } from '../run/report.ts';
@@ -23,6 +23,7 @@ import {
   type RowExtras,
   WARNINGS_NOTE,
 } from './common.ts';
+import { ensureDir } from '../fs-dirs.ts';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function htmlEscape({ text }: { text: string }): string {
@@ -226,7 +227,7 @@ ${coverage ? coverageBlock({ coverage }) : ''}
 
 /** Writes index.html into `dir` (created if missing) and returns its path. */
 export async function writeHtml({ html, dir }: { html: string; dir: string }): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await ensureDir({ dir });
   const file = path.join(dir, 'index.html');
   await writeFile(file, html, 'utf8');
   return file;

@@ -5,10 +5,11 @@
  * properties are the common convention pytest, Playwright and test-management tools read; tools that only know
  * suite properties ignore them, and the strict Ant schema (suite properties only) does not allow them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConformanceReport } from '../run/report.ts';
 import { evidenceLine, reportRows, type ReportRow, type RowExtras } from './common.ts';
+import { ensureDir } from '../fs-dirs.ts';
 
 // Characters XML 1.0 cannot carry at all (C0 controls but tab / LF / CR, lone surrogates, U+FFFE, U+FFFF).
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -81,7 +82,7 @@ export function buildJunit({ report, results }: { report: ConformanceReport; res
 
 /** Writes junit.xml into `dir` (created if missing) and returns its path. */
 export async function writeJunit({ xml, dir }: { xml: string; dir: string }): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await ensureDir({ dir });
   const file = path.join(dir, 'junit.xml');
   await writeFile(file, xml, 'utf8');
   return file;

@@ -3,7 +3,7 @@
  * outcomes, every failure with what was expected, what was seen, the evidence it rests on, its response warnings and
  * the exchange that showed it, then the warnings of the run and every contract with its evidence.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConformanceReport } from '../run/report.ts';
 import type { EvidenceRef } from '../evidence/register.ts';
@@ -19,6 +19,7 @@ import {
   type RowExtras,
   WARNINGS_NOTE,
 } from './common.ts';
+import { ensureDir } from '../fs-dirs.ts';
 
 /** Escapes text for one Markdown table cell (pipes, line breaks). */
 export function mdCell({ text }: { text: string }): string {
@@ -130,7 +131,7 @@ export function buildMarkdown({ report, results, exchanges }: { report: Conforma
 
 /** Writes conformance.md into `dir` (created if missing) and returns its path. */
 export async function writeMarkdown({ markdown, dir }: { markdown: string; dir: string }): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await ensureDir({ dir });
   const file = path.join(dir, 'conformance.md');
   await writeFile(file, markdown, 'utf8');
   return file;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { HarnessError, UsageError, formatError } from '../errors.ts';
@@ -22,6 +22,7 @@ import type { CommonOptions } from './options.ts';
 import type { SessionReport } from './config.ts';
 import { runSelftest } from './selftest.ts';
 import { formatSummary } from './summary.ts';
+import { ensureDir } from '../fs-dirs.ts';
 
 /** What the CLI needs from its process, passed in so tests can drive it. */
 export interface CliIo {
@@ -119,11 +120,16 @@ export async function probeEndpoint({ url }: { url: string }): Promise<void> {
 
 /** Creates the reports directory and checks it is writable, so a bad --reports fails before the run, not after. */
 export async function prepareReportsDir({ dir }: { dir: string }): Promise<void> {
+  await prepareWritableDir({ dir, what: 'reports directory', flag: '--reports DIR' });
+}
+
+/** Creates a folder the CLI writes into and checks it is writable; a refusal is a usage error (exit 2), at once. */
+export async function prepareWritableDir({ dir, what, flag }: { dir: string; what: string; flag: string }): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await ensureDir({ dir });
     await access(dir, constants.W_OK);
   } catch (error) {
-    throw new UsageError({ component: COMPONENT, expected: `a writable reports directory at ${dir}`, seen: (error as Error).message, action: 'pass --reports DIR with a directory you can write to' });
+    throw new UsageError({ component: COMPONENT, expected: `a writable ${what} at ${dir}`, seen: (error as Error).message, action: `pass ${flag} with a directory you can write to` });
   }
 }
 
@@ -199,6 +205,10 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
   const replaySet = choice.kind === 'replay' ? resolveReplaySet({ dir: choice.dir }) : undefined;
   const spec = targetSpecOf({ choice, env: io.env, replay: replaySet });
   await prepareReportsDir({ dir: mode.common.reportsDir });
+  if (mode.record) {
+    const kindDir = path.join(mode.record.dir, spec.kind === 'aws' ? 'aws' : 'endpoint');
+    await prepareWritableDir({ dir: kindDir, what: 'recordings directory', flag: '--recordings DIR' });
+  }
   if (spec.kind === 'endpoint') await probeEndpoint({ url: spec.url });
   const startedAt = new Date();
   const firstTape = replaySet?.tapes[0]?.tape.meta;

@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContractLevel, ContractStatus } from '../contracts/meta.ts';
 import type { EvidenceRef } from '../evidence/register.ts';
+import { ensureDir } from '../fs-dirs.ts';
 
 /** One line of `results` in reports/conformance.json (the shape DESIGN.md promises; do not add fields). */
 export interface ResultRow {
@@ -72,7 +73,7 @@ export function buildReport({ target, startedAt, sdkVersion, seed, results }: {
 
 /** Writes `conformance.json` into `dir` (created if missing) and returns its path. */
 export async function writeReport({ report, dir }: { report: ConformanceReport; dir: string }): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await ensureDir({ dir });
   const file = path.join(dir, 'conformance.json');
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
   return file;

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FAULTS } from '../mock/faults/catalogue.ts';
 import type { Fault } from '../mock/faults/types.ts';
@@ -7,6 +7,7 @@ import type { MockOptions } from '../mock/models/types.ts';
 import type { RunConfig } from './config.ts';
 import type { CollectedResult } from './report.ts';
 import type { ContractRunner } from './runner.ts';
+import { ensureDir } from '../fs-dirs.ts';
 
 /**
  * The self-test: every contract can fail. It runs the suites against the reference implementation (baseline: all
@@ -168,7 +169,7 @@ export async function runSelftest({ runner, seed, reportsDir, newRunId, interrup
     vacuous,
     durationMs: Date.now() - started,
   };
-  await mkdir(reportsDir, { recursive: true });
+  await ensureDir({ dir: reportsDir });
   await writeFile(path.join(reportsDir, 'selftest.json'), `${JSON.stringify(report, null, 2)}\n`, 'utf8');
   return { ok: report.ok, text: formatSelftest({ report }), report };
 }

@@ -4,11 +4,12 @@
  * exchanges), which the blob cannot carry. `--merge` reads the folders of every part, checks they make one whole run,
  * lets vitest merge the blobs, and writes one set of reports from the union.
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { SessionReport } from './config.ts';
 import type { Shard } from './options.ts';
+import { ensureDir } from '../fs-dirs.ts';
 
 const COMPONENT = 'merge';
 /** The sub-folder of a part's reports directory that --merge reads. */
@@ -49,7 +50,7 @@ export function shardFiles({ dir, shard }: { dir: string; shard: Shard }): { blo
 /** Writes a part's record next to its blob. */
 export async function writeShardRecord({ dir, record }: { dir: string; record: ShardRecord }): Promise<string> {
   const { recordFile } = shardFiles({ dir, shard: record.shard });
-  await mkdir(path.dirname(recordFile), { recursive: true });
+  await ensureDir({ dir: path.dirname(recordFile) });
   await writeFile(recordFile, `${JSON.stringify(record)}\n`, 'utf8');
   return recordFile;
 }
@@ -126,6 +127,6 @@ export function checkShardSet({ shards }: { shards: readonly FoundShard[] }): vo
 
 /** Copies the parts' blobs into `into` (vitest merges every file of one folder). */
 export async function gatherBlobs({ shards, into }: { shards: readonly FoundShard[]; into: string }): Promise<void> {
-  await mkdir(into, { recursive: true });
+  await ensureDir({ dir: into });
   for (const s of shards) await copyFile(s.blobFile, path.join(into, path.basename(s.blobFile)));
 }

@@ -2,12 +2,13 @@
  * Turns a Smithy model into the committed schema files: `shapes.json`, `<Operation>.input.json`,
  * `<Operation>.output.json`, `errors/<Code>.json` and `operations.json`. Pure up to `writeSchemaFiles`.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { JSON_SCHEMA_DIALECT, SCHEMA_BASE, assignDefNames, closure, shapeSchema, topLevelSchema, type JsonSchema, type MappingContext } from './json-schema.ts';
 import { buildOperationIndex } from './operation-index.ts';
 import { UNIT, cmp, findService, getShape, isPrelude, serviceOperations, shortName, type SmithyModel } from './smithy.ts';
 import { stableStringify } from './stable-json.ts';
+import { ensureDirSync } from '../../harness/fs-dirs.ts';
 
 /** Relative path -> file text, sorted by path. */
 export type SchemaFiles = Map<string, string>;
@@ -69,7 +70,7 @@ function isGeneratedName({ rel }: { rel: string }): boolean {
 
 /** Writes the files under `out`, removing generated files the model no longer produces. Returns what changed. */
 export function writeSchemaFiles({ files, out }: { files: SchemaFiles; out: string }): { written: number; unchanged: number; removed: string[] } {
-  mkdirSync(path.join(out, 'errors'), { recursive: true });
+  ensureDirSync({ dir: path.join(out, 'errors') });
   const existing = [
     ...readdirSync(out).filter((f) => f.endsWith('.json')),
     ...readdirSync(path.join(out, 'errors')).filter((f) => f.endsWith('.json')).map((f) => `errors/${f}`),

@@ -86,6 +86,9 @@ describe('runCli usage', () => {
   it.each([
     [['--bogus'], /^cpct: expected known flags/],
     [['--reports', '/dev/null/reports'], /^cpct: expected a writable reports directory at \/dev\/null\/reports; saw /],
+    // mkdir({ recursive: true }) spins forever on /proc paths on Node 20.20; the CLI must answer at once instead.
+    [['--reports', '/proc/forbidden'], /^cpct: expected a writable reports directory at \/proc\/forbidden; saw cannot create \/proc\/forbidden: ENOENT/],
+    [['--record', '--endpoint', 'http://127.0.0.1:9', '--recordings', '/proc/forbidden/tapes', '--reports', os.tmpdir()], /^cpct: expected a writable recordings directory at \/proc\/forbidden\/tapes\/endpoint; saw cannot create/],
     [['--replay', '--recordings', '/nonexistent/cpct-tapes'], /^replay: expected a recordings directory at \/nonexistent\/cpct-tapes; saw no such directory/],
   ])('returns 2 with one expected / saw line on stderr given %j', async (argv, message) => {
     const run = fakeIo({ argv });
