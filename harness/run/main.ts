@@ -101,21 +101,69 @@ export async function guardAwsRun({ io, region }: { io: CliIo; region: string })
   return identity.Account;
 }
 
-/** Fails with a usage error unless something answers HTTP at `url` (any status will do). */
+/** The request the probe sends: GetDomain of a name no run creates, which any Customer Profiles server answers. */
+export const PROBE_DOMAIN = 'cpct-probe-no-such-domain';
+
+/**
+ * Fails with a usage error unless `url` answers like the Customer Profiles REST-JSON API: GetDomain of a domain
+ * that does not exist must come back as JSON, and an error answer must name its error type (the
+ * `x-amzn-ErrorType` header or a `__type` / `code` member), as every AWS JSON protocol answer does. Checked once
+ * before the run, so a wrong endpoint costs one clear line instead of a failure per contract.
+ */
 export async function probeEndpoint({ url }: { url: string }): Promise<void> {
+  const probeUrl = new URL(`domains/${PROBE_DOMAIN}`, url.endsWith('/') ? url : `${url}/`).toString();
+  const request = `GET ${new URL(probeUrl).pathname} (GetDomain of a domain that does not exist)`;
+  let response: Response;
   try {
-    const response = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-    await response.body?.cancel();
+    response = await fetch(probeUrl, { method: 'GET', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const seen = cause?.code ?? cause?.message ?? (error as Error).message;
+    if (seen === 'bad port') {
+      const port = new URL(url).port;
+      throw new UsageError({
+        component: COMPONENT,
+        expected: `an endpoint on a port fetch may use`,
+        seen: `port ${port}, which fetch refuses to contact (it is on the WHATWG fetch list of blocked ports; nothing was sent)`,
+        action: 'run the server on another port (e.g. npm run mock -- --port 4566) and pass that --endpoint',
+      });
+    }
     throw new UsageError({
       component: COMPONENT,
       expected: `a server answering HTTP at ${url}`,
-      seen: `${seen}`,
+      seen: (error as Error).name === 'TimeoutError' ? `no answer to ${request} within ${PROBE_TIMEOUT_MS / 1000} s` : `${seen}`,
       action: 'start the server (e.g. npm run mock -- --port 4566) or correct --endpoint',
     });
   }
+  const text = await response.text().catch(() => '');
+  const contentType = response.headers.get('content-type') ?? '(none)';
+  const unlike = unlikeTheApi({ status: response.status, contentType, errorTypeHeader: response.headers.get('x-amzn-errortype'), body: text });
+  if (unlike) {
+    throw new UsageError({
+      component: COMPONENT,
+      expected: `${url} to answer like the Customer Profiles API (${request}: a JSON body, and for an error an error type)`,
+      seen: `${response.status} ${contentType}: ${unlike}; body starts ${JSON.stringify(text.slice(0, 60))}`,
+      action: 'check that --endpoint is the Customer Profiles server (its base URL, without an operation path)',
+    });
+  }
+}
+
+/** Why an answer to the probe does not look like the API, or undefined when it does. */
+export function unlikeTheApi({ status, contentType, errorTypeHeader, body }: { status: number; contentType: string; errorTypeHeader: string | null; body: string }): string | undefined {
+  if (!/json/i.test(contentType)) return 'the content type is not JSON';
+  let parsed: unknown;
+  try {
+    parsed = body === '' ? {} : JSON.parse(body);
+  } catch {
+    return 'the body is not JSON';
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'the body is not a JSON object';
+  if (status >= 300) {
+    const members = parsed as Record<string, unknown>;
+    const named = errorTypeHeader ?? members.__type ?? members.code ?? members.Code;
+    if (typeof named !== 'string' || named === '') return 'the error names no error type (no x-amzn-ErrorType header, no __type or code member)';
+  }
+  return undefined;
 }
 
 /** Creates the reports directory and checks it is writable, so a bad --reports fails before the run, not after. */

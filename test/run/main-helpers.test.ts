@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
+import { startMockServer } from '../../harness/mock/server.ts';
 import { credentialsFromEnv, guardAwsRun, newRunId, prepareReportsDir, probeEndpoint, targetSpecOf, type CliIo } from '../../harness/run/main.ts';
 
 const dirs: string[] = [];
@@ -87,18 +88,52 @@ describe('newRunId', () => {
 });
 
 describe('probeEndpoint', () => {
-  it('resolves given a server that answers with any status', async () => {
+  /** Serves one canned answer on a loopback port for the length of `body`. */
+  async function withServer(answer: { status: number; headers: Record<string, string>; body: string }, body: (url: string) => Promise<void>): Promise<void> {
     const server = http.createServer((_req, res) => {
-      res.writeHead(404);
-      res.end();
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      await expect(probeEndpoint({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })).resolves.toBeUndefined();
+      await body(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  }
+
+  it('resolves given the reference implementation (404 ResourceNotFoundException as JSON)', async () => {
+    const mock = await startMockServer({ port: 0, host: '127.0.0.1' });
+    try {
+      await expect(probeEndpoint({ url: mock.url })).resolves.toBeUndefined();
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('resolves given a JSON error that names its type in the body only', async () => {
+    await withServer({ status: 403, headers: { 'content-type': 'application/json' }, body: '{"__type":"AccessDeniedException","message":"no"}' }, async (url) => {
+      await expect(probeEndpoint({ url })).resolves.toBeUndefined();
+    });
+  });
+
+  it('throws a usage error naming status and content type given an HTML file server', async () => {
+    await withServer({ status: 404, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE HTML><title>Error response</title>' }, async (url) => {
+      const error = await probeEndpoint({ url }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toMatch(/^cpct: expected http:\/\/127\.0\.0\.1:\d+ to answer like the Customer Profiles API .*; saw 404 text\/html: the content type is not JSON; body starts "<!DOCTYPE/);
+    });
+  });
+
+  it('throws given a JSON error without an error type', async () => {
+    await withServer({ status: 404, headers: { 'content-type': 'application/json' }, body: '{"error":"not found"}' }, async (url) => {
+      await expect(probeEndpoint({ url })).rejects.toThrow(/the error names no error type/);
+    });
+  });
+
+  it('throws saying nothing was sent given a port fetch blocks (1)', async () => {
+    await expect(probeEndpoint({ url: 'http://127.0.0.1:1' })).rejects.toThrow(/port 1, which fetch refuses to contact .*nothing was sent/);
   });
 });
 
