@@ -372,7 +372,7 @@ async function publishRun({ io, common, target, startedAt, sdkVersion = readSdkV
   const reportPath = await writeReport({ report, dir: common.reportsDir });
   // The human and CI views of the same results (conformance.md, junit.xml, index.html); computed, then written.
   const coverage = buildApiCoverage({ index: loadOperationIndex(), exchanges: sessions.flatMap((s) => s.exchanges ?? []), scope: SCOPED_OPERATIONS });
-  await writeRunReports({ dir: common.reportsDir, report, results, coverage });
+  await writeRunReports({ dir: common.reportsDir, report, results, coverage, counting: { strict: common.strict, strictOutput: common.strictOutput } });
   io.stdout.write(formatSummary({ target, seed, runId: runLabel, results, strict: common.strict, strictOutput: common.strictOutput, reportPath }));
   const calls = await reportCalls({ target, sessions, dir: common.reportsDir });
   return { calls, report };

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CollectedResult } from './report.ts';
 import { failureCounts, summarize } from './report.ts';
 
@@ -61,7 +62,7 @@ export function formatSummary({ target, seed, runId, results, strict, strictOutp
   lines.push(...shown);
   if (total > shown.length) lines.push(`  … and ${total - shown.length} more (each contract's "warnings" in the report)`);
   lines.push(outputPolicyLine({ strictOutput }));
-  if (reportPath) lines.push('', `Report: ${reportPath}`);
+  if (reportPath) lines.push('', `Report: ${reportPath}`, `        ${path.join(path.dirname(reportPath), 'index.html')} (open in a browser; conformance.md, junit.xml beside it)`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -71,6 +71,20 @@ describe('buildJunit', () => {
     expect(doc.suites[1].attrs).toMatchObject({ tests: '2', failures: '0', skipped: '1' });
   });
 
+  it.skipIf(!hasPython)('returns an assumed FAIL as skipped with a "FAIL (not counted" message and a verdict property, and as a failure with --strict (skipped: python3 absent)', () => {
+    const report = sampleReport();
+    const assumed = { ...report, results: report.results.map((r) => (r.id === 'LAYOUT-VERSION-01' ? { ...r, level: 'assumed' as const } : r)) };
+    const rows = sampleResults().map((r) => (r.id === 'LAYOUT-VERSION-01' ? { ...r, level: 'assumed' as const } : r));
+    const lenient = parse(buildJunit({ report: assumed, results: rows }));
+    expect(lenient.attrs).toMatchObject({ tests: '5', failures: '0', skipped: '3' });
+    const version = lenient.suites.flatMap((s) => s.cases).find((c) => c.attrs.name.startsWith('LAYOUT-VERSION-01 '));
+    expect(version?.children[0]?.tag).toBe('skipped');
+    expect(version?.children[0]?.attrs.message).toMatch(/^FAIL \(not counted: level assumed; only --strict makes it fail the run\): expected Version/);
+    expect(version?.properties).toContainEqual(['verdict', 'fail']);
+    const strict = parse(buildJunit({ report: assumed, results: rows, counting: { strict: true, strictOutput: false } }));
+    expect(strict.attrs).toMatchObject({ failures: '1', skipped: '2' });
+  });
+
   it.skipIf(!hasPython)('returns a testcase per contract named "id title" with classname the area (skipped: python3 absent)', () => {
     const cases = parse(xml).suites.flatMap((s) => s.cases);
     expect(cases.map((c) => c.attrs.name)).toContain('LAYOUT-VERSION-01 UpdateDomainLayout bumps Version <& "quoted">');
