@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../errors.ts';
 import type { ContractLevel } from '../contracts/meta.ts';
 
+/** The release date of the Smithy model below. */
+export const MODEL_RELEASE = '2026-04-16';
+
 /**
  * The public copy of the Smithy model the schemas and the model entries come from (release 2026-04-16); a `model`
  * entry without `where` cites it.

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +11,9 @@ import { targetLabel, type StaticCredentials, type TargetSpec } from '../targets
 import { domainPrefix, type RunConfig } from './config.ts';
 import { finishRecording, readOutbox, replayLabel, reportCalls, reportReplay } from './live-extras.ts';
 import { DEFAULT_REGION, parseCliArgs, USAGE, type CliMode, type TargetChoice } from './options.ts';
-import { readSdkVersion } from './paths.ts';
+import { PACKAGE_ROOT, readSdkVersion } from './paths.ts';
+import { listContracts } from './list.ts';
+import { MODEL_RELEASE, MODEL_SOURCE } from '../evidence/register.ts';
 import { buildReport, exitCodeFor, writeReport, type CollectedResult, type ConformanceReport } from './report.ts';
 import { buildApiCoverage, writeRunReports } from '../reporters/index.ts';
 import { loadOperationIndex } from '../operation-index.ts';
@@ -181,6 +184,42 @@ export async function prepareWritableDir({ dir, what, flag }: { dir: string; wha
   }
 }
 
+/** `cpct --version`: the package, the official client it drives and the API model its schemas come from. */
+export function formatVersion(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require(path.join(PACKAGE_ROOT, 'package.json')) as { name: string; version: string };
+  return [
+    `${pkg.name} ${pkg.version}`,
+    `@aws-sdk/client-customer-profiles ${readSdkVersion()}`,
+    `API model customer-profiles 2020-08-15, release ${MODEL_RELEASE} (${MODEL_SOURCE})`,
+    `node ${process.version}`,
+    '',
+  ].join('\n');
+}
+
+/** `cpct --list [--grep P]`: the declared contracts without running them; none matching is a usage error. */
+async function listMode({ io, grep }: { io: CliIo; grep?: RegExp }): Promise<number> {
+  const all = await listContracts();
+  const chosen = grep ? all.filter((c) => grep.test(`${c.id} ${c.title}`)) : all;
+  if (chosen.length === 0) throw noMatch({ grep });
+  const idWidth = Math.max(...chosen.map((c) => c.id.length));
+  for (const c of chosen) io.stdout.write(`${c.id.padEnd(idWidth)}  ${c.level.padEnd(7)}  ${c.operations.join(',')}  ${c.title}\n`);
+  const levels = ['must', 'should', 'assumed'].map((l) => `${chosen.filter((c) => c.level === l).length} ${l}`).join(', ');
+  io.stdout.write(`\n${chosen.length} of ${all.length} contracts (${levels})\n`);
+  return 0;
+}
+
+function noMatch({ grep }: { grep?: RegExp }): UsageError {
+  return new UsageError({ component: COMPONENT, expected: 'at least one contract matching --grep', seen: `none matches ${grep}`, action: 'loosen the pattern (it matches "<id> <title>"; npm run conformance -- --list shows them)' });
+}
+
+/** Refuses a --grep that selects no contract before anything runs (collection only, a few seconds). */
+async function checkGrepSelects({ grep }: { grep?: RegExp }): Promise<void> {
+  if (!grep) return;
+  const all = await listContracts();
+  if (!all.some((c) => grep.test(`${c.id} ${c.title}`))) throw noMatch({ grep });
+}
+
 /** A fresh run id: 8 hex digits, so every domain of the run is `cpct-<8 hex>-<label>`. */
 export function newRunId(): string {
   return randomBytes(4).toString('hex');
@@ -198,7 +237,12 @@ export async function runCli(io: CliIo): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
+  if (mode.kind === 'version') {
+    io.stdout.write(formatVersion());
+    return 0;
+  }
   try {
+    if (mode.kind === 'list') return await listMode({ io, grep: mode.grep });
     if (mode.kind === 'selftest') return await selftestMode({ io, mode });
     if (mode.kind === 'merge') return await mergeMode({ io, mode });
     return await runMode({ io, mode });
@@ -311,7 +355,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
       io.stderr.write(`cpct: no contract of part ${shard.index}/${shard.count} matches ${mode.common.grep}; writing its (empty) reports and record for --merge\n`);
     } else if (results.length === 0) {
       if (mode.common.grep) {
-        throw new UsageError({ component: COMPONENT, expected: 'at least one contract matching --grep', seen: `none matches ${mode.common.grep}`, action: 'loosen the pattern (it matches "<id> <title>")' });
+        throw noMatch({ grep: mode.common.grep });
       }
       throw new HarnessError({ component: COMPONENT, expected: 'contract results', seen: `none; vitest said:\n${runner.output()}`, action: 'check that specs/contracts/*.contract.ts exist and load' });
     }
@@ -430,6 +474,7 @@ async function sweepLive({ io, spec, runId }: { io: CliIo; spec: Extract<TargetS
 
 async function selftestMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind: 'selftest' }> }): Promise<number> {
   await prepareReportsDir({ dir: mode.common.reportsDir });
+  await checkGrepSelects({ grep: mode.common.grep });
   const runner = await createContractRunner({ grep: mode.common.grep });
   const trap = trapInterrupt({ io, runner });
   try {

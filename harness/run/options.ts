@@ -31,6 +31,9 @@ export type TargetChoice =
 /** What the CLI was asked to do: a closed set of modes, parsed once. */
 export type CliMode =
   | { kind: 'help' }
+  | { kind: 'version' }
+  /** Prints the declared contracts (id, level, operations, title), those matching `grep` when given, without running them. */
+  | { kind: 'list'; grep?: RegExp }
   | { kind: 'run'; target: TargetChoice; common: CommonOptions; record?: { dir: string }; shard?: Shard }
   | { kind: 'selftest'; common: CommonOptions }
   /** Combines the shard records found in `dirs` (absolute; each a shard's --reports DIR) into one set of reports. */
@@ -82,9 +85,13 @@ Common:
                         whatever its level; without it warnings are only reported (docs/response-checks.md)
   --optional A,B        operations the target may refuse (AccessDenied / unknown operation): NA instead of FAIL
   --selftest            run the suite against every fault of the catalogue and the benign variations
+  --list                print the contracts (id, level, operations, title) without running them; with --grep, those
+                        that match
+  --version             print the package, AWS SDK and API model versions
   --help                this text
 
-Exit codes: 0 every contract PASS, NA or SKIP; 1 at least one FAIL; 2 usage or configuration error.
+Exit codes: 0 every contract PASS, NA or SKIP; 1 at least one FAIL; 2 usage or configuration error; 130 interrupted
+(Ctrl-C: contracts not run are reported as such and the previous reports are kept).
 `;
 
 function usage(expected: string, seen: string, action = 'see --help'): UsageError {
@@ -132,16 +139,19 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
         recordings: { type: 'string' },
         shard: { type: 'string' },
         merge: { type: 'string', multiple: true },
+        list: { type: 'boolean' },
+        version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       // Only `--merge A B C` takes positionals (the shard directories after the first).
       allowPositionals: true,
     });
   } catch (error) {
-    throw usage('known flags (see --help)', (error as Error).message.split('\n')[0], 'remove or correct the flag');
+    throw parseArgsError({ error: error as Error & { code?: string } });
   }
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
+  if (v.version) return { kind: 'version' };
   if (parsed.positionals.length > 0 && v.merge === undefined) {
     throw usage('flags only (directories follow --merge alone)', parsed.positionals.map((p) => JSON.stringify(p)).join(' '), 'remove the stray words, or quote a value that has spaces');
   }
@@ -166,6 +176,11 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
     } catch (error) {
       throw usage('--grep to be a valid regular expression', `${JSON.stringify(v.grep)} (${(error as Error).message})`);
     }
+  }
+  if (v.list) {
+    const extra = Object.keys(v).filter((k) => k !== 'list' && k !== 'grep');
+    if (extra.length > 0) throw usage('--list with at most --grep', extra.map((k) => `--${k}`).join(', '), 'drop them: --list runs nothing');
+    return grep ? { kind: 'list', grep } : { kind: 'list' };
   }
   const optional = v.optional === undefined ? [] : v.optional.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = optional.filter((op) => !(SCOPED_OPERATIONS as readonly string[]).includes(op));
@@ -207,6 +222,47 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   if (v.record) throw usage('--record with a live target: --endpoint URL or --target aws', 'no live target', 'add --endpoint URL (e.g. npm run mock) or --target aws');
   if (v.region !== undefined) throw usage('--region only with --endpoint or --target aws', `--region ${v.region}`);
   return { kind: 'run', target: { kind: 'embedded', fault: v.fault }, common, ...shard };
+}
+
+/** Every long flag the CLI knows, for suggestions. */
+export const KNOWN_FLAGS = [
+  'endpoint', 'region', 'target', 'fault', 'reports', 'seed', 'grep', 'strict', 'strict-output', 'optional', 'selftest',
+  'record', 'replay', 'recordings', 'shard', 'merge', 'list', 'version', 'help',
+] as const;
+
+/** The known flag nearest to `name` (edit distance at most 3, or a prefix), if any. */
+export function nearestFlag({ name, known = KNOWN_FLAGS }: { name: string; known?: readonly string[] }): string | undefined {
+  let best: { flag: string; distance: number } | undefined;
+  for (const flag of known) {
+    const distance = flag.startsWith(name) ? 1 : editDistance(name, flag);
+    if (distance <= 3 && (!best || distance < best.distance)) best = { flag, distance };
+  }
+  return best?.flag;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Turns a node:util parseArgs error into one usage line without Node's quoting (unknown flag, missing value). */
+function parseArgsError({ error }: { error: Error & { code?: string } }): UsageError {
+  const flag = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const name = flag.replace(/^-+/, '').split('=')[0];
+    const near = nearestFlag({ name });
+    return usage('a flag cpct knows', `unknown flag ${flag}`, `${near ? `did you mean --${near}? ` : ''}see --help`);
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const takesValue = /argument missing/.test(error.message);
+    return usage(takesValue ? `a value after ${flag}` : `${flag} without a value`, takesValue ? 'none' : 'a value', 'see --help');
+  }
+  return usage('flags cpct knows', error.message.split('\n')[0].replace(/'/g, ''), 'see --help');
 }
 
 /** Parses `--shard I/N`: 1 <= I <= N <= 64 (vitest refuses more parts than contract files; the runner checks that). */

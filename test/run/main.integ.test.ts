@@ -84,7 +84,7 @@ describe('runCli usage', () => {
   });
 
   it.each([
-    [['--bogus'], /^cpct: expected known flags/],
+    [['--bogus'], /^cpct: expected a flag cpct knows; saw unknown flag --bogus; see --help$/m],
     [['--reports', '/dev/null/reports'], /^cpct: expected a writable reports directory at \/dev\/null\/reports; saw /],
     // mkdir({ recursive: true }) spins forever on /proc paths on Node 20.20; the CLI must answer at once instead.
     [['--reports', '/proc/forbidden'], /^cpct: expected a writable reports directory at \/proc\/forbidden; saw cannot create \/proc\/forbidden: ENOENT/],
@@ -94,6 +94,27 @@ describe('runCli usage', () => {
     const run = fakeIo({ argv });
     expect(await runCli(run.io)).toBe(2);
     expect(run.err()).toMatch(message);
+    expect(run.out()).toBe('');
+  });
+
+  it('returns 0 and the package, SDK and model versions given --version', async () => {
+    const run = fakeIo({ argv: ['--version'] });
+    expect(await runCli(run.io)).toBe(0);
+    expect(run.out()).toMatch(/^customer-profiles-conformance \d+\.\d+\.\d+\n@aws-sdk\/client-customer-profiles 3\.1019\.0\nAPI model customer-profiles 2020-08-15, release 2026-04-16 /);
+  });
+
+  it('returns 0 and the matching contracts with level and operations given --list --grep, running nothing', async () => {
+    const run = fakeIo({ argv: ['--list', '--grep', '^PAGE-MAX-'] });
+    expect(await runCli(run.io)).toBe(0);
+    const lines = run.out().trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('PAGE-MAX-'))).toHaveLength(4);
+    expect(lines.at(-1)).toMatch(/^4 of \d+ contracts \(4 must, 0 should, 0 assumed\)$/);
+  });
+
+  it('returns 2 before running any fault given --selftest --grep matching nothing', async () => {
+    const run = fakeIo({ argv: ['--selftest', '--grep', 'nomatch', '--reports', path.join(os.tmpdir(), 'cpct-selftest-nomatch')] });
+    expect(await runCli(run.io)).toBe(2);
+    expect(run.err()).toMatch(/^cpct: expected at least one contract matching --grep; saw none matches \/nomatch\//);
     expect(run.out()).toBe('');
   });
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
-import { parseCliArgs, parseEndpointUrl } from '../../harness/run/options.ts';
+import { nearestFlag, parseCliArgs, parseEndpointUrl } from '../../harness/run/options.ts';
 
 const cwd = '/work/some-project';
 const parse = (...argv: string[]) => parseCliArgs({ argv, cwd });
@@ -88,7 +88,9 @@ describe('parseCliArgs', () => {
   });
 
   it.each([
-    [['--bogus'], 'known flags'],
+    [['--bogus'], 'a flag cpct knows'],
+    [['--seed'], 'a value after --seed'],
+    [['--list', '--seed', '3'], '--list with at most --grep'],
     [['--seed=-1'], '--seed to be an integer'],
     [['--seed', '1.5'], '--seed to be an integer'],
     [['--seed', '99999999999'], '--seed to be an integer'],
@@ -134,5 +136,36 @@ describe('parseEndpointUrl', () => {
 
   it.each(['localhost:4566', 'ftp://x.test', 'not a url', 'http://x.test/?a=1', 'http://user:pw@x.test'])('throws a UsageError given %s', (value) => {
     expect(usageMessage(() => parseEndpointUrl({ value }))).toContain('--endpoint');
+  });
+});
+
+describe('parseCliArgs (flags a new user mistypes)', () => {
+  const message = (...argv: string[]) => {
+    try {
+      parseCliArgs({ argv, cwd: '/w' });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'no error';
+  };
+
+  it('returns "unknown flag" with the nearest flag and no Node quoting given a misspelt flag', () => {
+    expect(message('--gerp', 'x')).toBe('cpct: expected a flag cpct knows; saw unknown flag --gerp; did you mean --grep? see --help');
+    expect(message('--bogus')).toBe('cpct: expected a flag cpct knows; saw unknown flag --bogus; see --help');
+    expect(message('--strict-ouptut')).toMatch(/did you mean --strict-output\?/);
+  });
+
+  it('returns the version and list modes given --version and --list [--grep]', () => {
+    expect(parseCliArgs({ argv: ['--version'], cwd: '/w' })).toEqual({ kind: 'version' });
+    expect(parseCliArgs({ argv: ['--list'], cwd: '/w' })).toEqual({ kind: 'list' });
+    expect(parseCliArgs({ argv: ['--list', '--grep', '^PAGE-'], cwd: '/w' })).toEqual({ kind: 'list', grep: /^PAGE-/ });
+  });
+});
+
+describe('nearestFlag', () => {
+  it('returns the flag within three edits or sharing a prefix, else undefined', () => {
+    expect(nearestFlag({ name: 'endpont' })).toBe('endpoint');
+    expect(nearestFlag({ name: 'selft' })).toBe('selftest');
+    expect(nearestFlag({ name: 'zzzzzzzz' })).toBeUndefined();
   });
 });
