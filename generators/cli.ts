@@ -4,7 +4,8 @@
  * generators/README.md), streamed with backpressure to FILE or stdout. Exit 0 on success, 1 on an output error,
  * 2 on bad arguments.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import path from 'node:path';
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -133,7 +134,7 @@ export async function runGenerateCli({
       : undefined;
   bar?.start(args.profiles, 0);
   try {
-    await writeNdjson({
+    const written = await writeNdjson({
       records: generator.records({ count: args.profiles }),
       stream: target,
       onProgress: bar ? (p) => bar.update(p.profiles) : undefined,
@@ -143,6 +144,8 @@ export async function runGenerateCli({
       await once(target, 'finish');
     }
     bar?.stop();
+    // stdout carries the data when there is no --out; otherwise say what was written, where people look.
+    if (args.out) stderr.write(`generate: ${written.profiles} profiles, ${written.records} records, ${(target as WriteStream).bytesWritten} bytes written to ${path.resolve(args.out)}\n`);
     return 0;
   } catch (err) {
     bar?.stop();

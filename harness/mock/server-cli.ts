@@ -12,18 +12,33 @@ import { startMockServer, type MockServer } from './server.ts';
 const COMPONENT = 'mock';
 const USAGE = 'run `npm run mock -- [--port N] [--host H]` with N an integer 0..65535 (0 picks a free port)';
 
+/** What `--help` prints. */
+export const HELP = `Usage: npm run mock -- [--port N] [--host H]
+
+The reference implementation of the Customer Profiles API as a standalone HTTP server (REST-JSON, in memory).
+Point the suite or your own code at it: npm run conformance -- --endpoint http://127.0.0.1:N
+
+  --port N     port to listen on, 0..65535 (default 0: a free port, printed on start)
+  --host H     host name or address to bind (default 127.0.0.1)
+  --help       this text
+
+Prints exactly one line, "listening on http://H:N", once it accepts connections.
+Exit codes: 0 stopped by SIGINT (Ctrl-C) or SIGTERM after closing; 2 a bad flag, or it cannot listen.
+`;
+
 interface CliArgs {
   port: number;
   host: string;
+  help?: true;
 }
 
 /** Parses the command line; returns an error message for people instead of throwing. */
 export function parseCliArgs({ argv }: { argv: string[] }): CliArgs | { error: string } {
-  let values: { port?: string; host?: string };
+  let values: { port?: string; host?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { port: { type: 'string' }, host: { type: 'string' } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -31,12 +46,13 @@ export function parseCliArgs({ argv }: { argv: string[] }): CliArgs | { error: s
     return {
       error: formatError({
         component: COMPONENT,
-        expected: 'only the flags --port N and --host H',
+        expected: 'only the flags --port N, --host H and --help',
         seen: (error as Error).message.replace(/\s*\n\s*/g, ' '),
         action: USAGE,
       }),
     };
   }
+  if (values.help) return { port: 0, host: '127.0.0.1', help: true };
   const portText = values.port ?? '0';
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= 0 && port <= 65535)) {
@@ -55,6 +71,10 @@ export async function main({ argv }: { argv: string[] }): Promise<number> {
   if ('error' in args) {
     process.stderr.write(`${args.error}\n`);
     return 2;
+  }
+  if (args.help) {
+    process.stdout.write(HELP);
+    return 0;
   }
   let server: MockServer;
   try {

@@ -30,12 +30,15 @@ describe('runGenerateCli', () => {
   it('returns 0 and writes to --out what the generator makes for that seed and --clock (offset applied)', async () => {
     const file = join(tmp, 'out.ndjson');
     const out = sink();
-    expect(await runGenerateCli({ argv: ['--seed', '5', '--profiles', '3', '--clock', '2024-03-01T02:00:00+02:00', '--out', file], stdout: out.stream, stderr: sink().stream })).toBe(0);
+    const err = sink();
+    expect(await runGenerateCli({ argv: ['--seed', '5', '--profiles', '3', '--clock', '2024-03-01T02:00:00+02:00', '--out', file], stdout: out.stream, stderr: err.stream })).toBe(0);
     let expected = '';
     // 02:00 at +02:00 is midnight UTC.
     for (const record of generateRecords({ seed: 5, clockMs: Date.UTC(2024, 2, 1), profiles: 3 })) expected += ndjsonLine({ record });
     expect(readFileSync(file, 'utf8')).toBe(expected);
     expect(out.text()).toBe('');
+    const lines = expected.trimEnd().split('\n');
+    expect(err.text()).toBe(`generate: 3 profiles, ${lines.length} records, ${Buffer.byteLength(expected)} bytes written to ${file}\n`);
   });
 
   it('returns 1 naming the path and the error given --out in a folder that does not exist', async () => {

@@ -25,6 +25,14 @@ function capture() {
 const added = (signal: NodeJS.Signals, before: Function[]) => process.listeners(signal).filter((l) => !before.includes(l)) as (() => void)[];
 
 describe('main', () => {
+  it('returns 0 with the usage, flags and exit codes on stdout given --help, listening on nothing', async () => {
+    const io = capture();
+    expect(await main({ argv: ['--help'] })).toBe(0);
+    expect(io.out()).toMatch(/^Usage: npm run mock -- \[--port N\] \[--host H\]\n/);
+    expect(io.out()).toContain('Exit codes: 0 stopped by SIGINT');
+    expect(io.err()).toBe('');
+  });
+
   it('returns 2 with a mock: message given a port out of range', async () => {
     const io = capture();
     expect(await main({ argv: ['--port', '70000'] })).toBe(2);
