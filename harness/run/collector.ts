@@ -65,12 +65,15 @@ function resultOf({ test, moduleErrors, grep }: { test: TestCase; moduleErrors: 
       if (result.note) return { ...base, status: 'skip', reason: result.note };
       if (grep && !grep.test(test.name)) return undefined;
       if (moduleErrors.length > 0) return { ...base, status: 'fail', reason: `the contract file failed: ${messageOf(moduleErrors[0])}` };
-      return { ...base, status: 'skip', reason: 'not run (the run was interrupted)' };
+      return { ...base, status: 'skip', reason: NOT_RUN_REASON };
     }
     case 'pending':
-      return { ...base, status: 'skip', reason: 'not run (the run was interrupted)' };
+      return { ...base, status: 'skip', reason: NOT_RUN_REASON };
   }
 }
+
+/** The reason of a contract an interrupted run did not run. */
+export const NOT_RUN_REASON = 'not run (the run was interrupted)';
 
 /** Collects contract results from a vitest run; a fresh collector per run. */
 export interface Collector {
@@ -94,7 +97,7 @@ export function createCollector({ grep }: { grep?: RegExp } = {}): Collector {
       progress.collected({ tests: [...module.children.allTests()].filter((test) => !grep || grep.test(test.name)).length });
     },
     onTestCaseResult(test) {
-      if (!grep || grep.test(test.name)) progress.testDone({ area: areaOfModule(test.module) });
+      if (!grep || grep.test(test.name)) progress.testDone({ area: areaOfModule(test.module), ran: test.result().state !== 'skipped' });
     },
     onTestModuleEnd(module) {
       progress.fileDone({ area: areaOfModule(module) });

@@ -13,13 +13,15 @@ import { finishRecording, readOutbox, replayLabel, reportCalls, reportReplay } f
 import { DEFAULT_REGION, parseCliArgs, USAGE, type CliMode, type TargetChoice } from './options.ts';
 import { PACKAGE_ROOT, readSdkVersion } from './paths.ts';
 import { listContracts } from './list.ts';
+import type { ContractMeta } from '../contracts/meta.ts';
 import { MODEL_RELEASE, MODEL_SOURCE } from '../evidence/register.ts';
 import { buildReport, exitCodeFor, writeReport, type CollectedResult, type ConformanceReport } from './report.ts';
+import { NOT_RUN_REASON } from './collector.ts';
 import { buildApiCoverage, writeRunReports } from '../reporters/index.ts';
 import { loadOperationIndex } from '../operation-index.ts';
 import { SCOPED_OPERATIONS } from '../scope.ts';
 import { createContractRunner, mergeContractBlobs, type ContractRunner } from './runner.ts';
-import { createProgress, progressModeOf } from './progress.ts';
+import { createProgress, progressModeOf, type ProgressListener } from './progress.ts';
 import { checkShardSet, findShards, gatherBlobs, RECORD_FORMAT, shardFiles, writeShardRecord, type ShardRecord } from './shard.ts';
 import type { CommonOptions } from './options.ts';
 import type { SessionReport } from './config.ts';
@@ -220,6 +222,19 @@ async function checkGrepSelects({ grep }: { grep?: RegExp }): Promise<void> {
   if (!all.some((c) => grep.test(`${c.id} ${c.title}`))) throw noMatch({ grep });
 }
 
+/**
+ * The results of an interrupted run made whole: contracts of files that never started (absent from `results`; the
+ * collector already marks those the interrupt skipped) become SKIP with NOT_RUN_REASON, so the summary and reports
+ * list every contract.
+ */
+export function completeInterrupted({ results, declared }: { results: readonly CollectedResult[]; declared: readonly ContractMeta[] }): CollectedResult[] {
+  const seen = new Set(results.map((r) => r.id));
+  const missing = declared
+    .filter((c) => !seen.has(c.id))
+    .map((c): CollectedResult => ({ id: c.id, operations: c.operations, title: c.title, level: c.level, source: c.source, evidence: c.evidence, status: 'skip', reason: NOT_RUN_REASON, warnings: [], durationMs: 0, area: c.area, readsData: c.readsData }));
+  return [...results, ...missing];
+}
+
 /** A fresh run id: 8 hex digits, so every domain of the run is `cpct-<8 hex>-<label>`. */
 export function newRunId(): string {
   return randomBytes(4).toString('hex');
@@ -271,12 +286,13 @@ function reportError({ io, error }: { io: CliIo; error: unknown }): number {
 const SAME_PRESS_MS = 1_000;
 
 /** Wires SIGINT to cancelling the runner: the first press cancels (cleanup still runs), a later one gives up. */
-function trapInterrupt({ io, runner }: { io: CliIo; runner: ContractRunner }): { interrupted: () => boolean; release: () => void } {
+function trapInterrupt({ io, runner, progress }: { io: CliIo; runner: ContractRunner; progress?: ProgressListener }): { interrupted: () => boolean; release: () => void } {
   let first: number | undefined;
   const release = io.onInterrupt(() => {
     const now = Date.now();
     if (first === undefined) {
       first = now;
+      progress?.interrupted?.();
       io.stderr.write('cpct: interrupted; finishing the running contracts and deleting what the run created (press Ctrl-C again to abandon the cleanup)\n');
       void runner.cancel().catch(() => undefined);
     } else if (now - first > SAME_PRESS_MS) {
@@ -333,8 +349,8 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
   const shard = mode.shard;
   try {
     const runner = await createContractRunner({ grep: mode.common.grep, ...(shard ? { shard, blobFile: shardFiles({ dir: mode.common.reportsDir, shard }).blobFile } : {}) });
-    const trap = trapInterrupt({ io, runner });
     const progress = createProgress({ mode: progressModeOf({ env: io.env, isTTY: io.stderr.isTTY }), stream: io.stderr });
+    const trap = trapInterrupt({ io, runner, progress });
     let results: CollectedResult[] = [];
     try {
       results = await runner.run({ config, progress });
@@ -363,7 +379,19 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     let target = targetLabel({ spec });
     if (replaySet) target = replayLabel({ set: replaySet, cwd: io.cwd });
     if (config.record) target += ` (recording to ${path.relative(io.cwd, path.join(config.record.dir, config.record.targetKind)) || '.'})`;
-    const { calls, report } = await publishRun({ io, common: mode.common, target, startedAt, seed: config.seed, runLabel: config.runId, results, sessions });
+    let common = mode.common;
+    if (trap.interrupted()) {
+      // A partial run must not replace the last complete reports: it goes to <reports>/interrupted, every contract
+      // it did not run listed as such, and the target label says "interrupted" in every report.
+      const declared = await listContracts().catch(() => []);
+      results = completeInterrupted({ results, declared: declared.filter((c) => !mode.common.grep || mode.common.grep.test(`${c.id} ${c.title}`)) });
+      const notRun = results.filter((r) => r.reason === NOT_RUN_REASON).length;
+      target += ` (interrupted: ${notRun} of ${results.length} contracts not run)`;
+      common = { ...mode.common, reportsDir: path.join(mode.common.reportsDir, 'interrupted') };
+      await prepareReportsDir({ dir: common.reportsDir });
+      io.stdout.write(`\nInterrupted: ${notRun} of ${results.length} contracts not run. This partial run's reports are in ${common.reportsDir}; the reports of the last complete run in ${mode.common.reportsDir} are kept.\n`);
+    }
+    const { calls, report } = await publishRun({ io, common, target, startedAt, seed: config.seed, runLabel: config.runId, results, sessions });
     if (shard) {
       const record: ShardRecord = {
         format: RECORD_FORMAT,

@@ -14,8 +14,10 @@ export interface ProgressListener {
   start(args: { files: number }): void;
   /** A file loaded and declared `tests` contracts. */
   collected(args: { tests: number }): void;
-  /** One contract of `area` finished. */
-  testDone(args: { area: string }): void;
+  /** One contract of `area` finished; `ran` false when it was skipped (after an interrupt: not run). */
+  testDone(args: { area: string; ran?: boolean }): void;
+  /** The user interrupted the run: from now on skipped contracts are not counted as done, and files say so. */
+  interrupted?(): void;
   /** Every contract of `area` finished. */
   fileDone(args: { area: string }): void;
   /** The run ended (or was stopped): remove the bar before anything else is printed. */
@@ -30,7 +32,7 @@ export function progressModeOf({ env, isTTY }: { env: Readonly<Record<string, st
 }
 
 /** A listener that does nothing (mode `off`, and the self-test, which prints its own progress). */
-export const SILENT_PROGRESS: ProgressListener = { start() {}, collected() {}, testDone() {}, fileDone() {}, stop() {} };
+export const SILENT_PROGRESS: ProgressListener = { start() {}, collected() {}, testDone() {}, fileDone() {}, interrupted() {}, stop() {} };
 
 /** Progress for one run, written to `stream` in the given mode. */
 export function createProgress({ mode, stream }: { mode: ProgressMode; stream: { write(text: string): unknown } }): ProgressListener {
@@ -40,6 +42,8 @@ export function createProgress({ mode, stream }: { mode: ProgressMode; stream: {
   let total = 0;
   let done = 0;
   let area = '';
+  let stopped = false;
+  const counts = (args: { ran?: boolean }) => !stopped || args.ran !== false;
   if (mode === 'lines') {
     return {
       start: (args) => {
@@ -48,12 +52,15 @@ export function createProgress({ mode, stream }: { mode: ProgressMode; stream: {
       collected: (args) => {
         total += args.tests;
       },
-      testDone: () => {
-        done += 1;
+      testDone: (args) => {
+        if (counts(args)) done += 1;
       },
       fileDone: (args) => {
         filesDone += 1;
-        stream.write(`cpct: ${args.area} done; ${done}/${total} contracts, ${filesDone}/${files} files\n`);
+        stream.write(`cpct: ${args.area} ${stopped ? 'stopped (interrupted)' : 'done'}; ${done}/${total} contracts${stopped ? ' run' : ''}, ${filesDone}/${files} files\n`);
+      },
+      interrupted: () => {
+        stopped = true;
       },
       stop() {},
     };
@@ -84,13 +91,18 @@ export function createProgress({ mode, stream }: { mode: ProgressMode; stream: {
       bar.update(done, payload());
     },
     testDone: (args) => {
-      done += 1;
+      if (counts(args)) done += 1;
       area = args.area;
+      bar.update(done, payload());
+    },
+    interrupted: () => {
+      stopped = true;
+      area = 'interrupted';
       bar.update(done, payload());
     },
     fileDone: (args) => {
       filesDone += 1;
-      area = args.area;
+      area = stopped ? 'interrupted' : args.area;
       bar.update(done, payload());
     },
     stop: () => {

@@ -1,6 +1,6 @@
 import { CustomerProfilesClient, ListDomainsCommand } from '@aws-sdk/client-customer-profiles';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -175,6 +175,31 @@ describe('runCli against the embedded implementation', () => {
     expect(report.results[0].reason).toMatch(/^expected responses without warnings \(--strict-output\); saw 1 response warning\(s\): DetectProfileObjectType body .*"AIR_TICKET"$/);
     expect(run.out()).toContain('FAIL WIRE-OK-DetectProfileObjectType [must]');
     expect(run.out()).toContain('--strict-output: a contract with warnings fails and counts in the exit code');
+  }, TIMEOUT);
+
+  it('returns 130 on an interrupt, keeps the last complete reports, and writes the partial run to interrupted/ with every selected contract', async () => {
+    const reports = path.join(dir, 'keep-previous');
+    await mkdir(reports, { recursive: true });
+    await writeFile(path.join(reports, 'conformance.json'), '{"previous":"complete run"}\n');
+    const grep = '^(WIRE-404-GetDomainLayout|LAYOUT-CREATE-01|PAGE-MAX-ListDomainLayouts) ';
+    let pressed = false;
+    const run = fakeIo({
+      argv: ['--grep', grep, '--reports', reports],
+      env: {},
+      onStderr: (text) => {
+        // The first file that ran a selected contract is done (files holding none finish first, with 0 done).
+        if (pressed || !/ done; [1-9]/.test(text)) return;
+        pressed = true;
+        run.interrupts[0]();
+      },
+    });
+    expect(await runCli(run.io), `${run.out()}\n${run.err()}`).toBe(EXIT_INTERRUPTED);
+    expect(await readFile(path.join(reports, 'conformance.json'), 'utf8')).toBe('{"previous":"complete run"}\n');
+    const partial = await readJson<ConformanceReport>(reports, 'interrupted', 'conformance.json');
+    expect(partial.results.map((r) => r.id).sort()).toEqual(['LAYOUT-CREATE-01', 'PAGE-MAX-ListDomainLayouts', 'WIRE-404-GetDomainLayout']);
+    expect(partial.target).toMatch(/\(interrupted: \d of 3 contracts not run\)$/);
+    expect(run.out()).toMatch(/Interrupted: \d of 3 contracts not run\. This partial run's reports are in .*interrupted; the reports of the last complete run in .* are kept\./);
+    expect(run.err()).not.toMatch(/ done; 3\/3 contracts, /);
   }, TIMEOUT);
 
   it('returns 130 after cancelling the run on the first interrupt, and gives up the cleanup only on a later one', async () => {

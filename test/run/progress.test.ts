@@ -31,6 +31,19 @@ describe('createProgress', () => {
     expect(out).toBe('cpct: layouts done; 3/3 contracts, 1/2 files\ncpct: wire done; 4/4 contracts, 2/2 files\n');
   });
 
+  it('returns lines that say "stopped (interrupted)" and count only contracts that ran, once interrupted', () => {
+    let out = '';
+    const p = createProgress({ mode: 'lines', stream: { write: (t: string) => (out += t) } });
+    p.start({ files: 1 });
+    p.collected({ tests: 3 });
+    p.testDone({ area: 'layouts', ran: true });
+    p.interrupted?.();
+    p.testDone({ area: 'layouts', ran: false });
+    p.testDone({ area: 'layouts', ran: false });
+    p.fileDone({ area: 'layouts' });
+    expect(out).toBe('cpct: layouts stopped (interrupted); 1/3 contracts run, 1/1 files\n');
+  });
+
   it('returns a listener that writes nothing given mode off', () => {
     let out = '';
     const p = createProgress({ mode: 'off', stream: { write: (t: string) => (out += t) } });
