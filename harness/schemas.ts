@@ -89,10 +89,15 @@ export const ANNOTATION_KEYWORDS = [
 ] as const;
 
 /** Makes an ajv instance configured for the generated schemas. */
-export function createAjv({ coerce = false }: { coerce?: boolean } = {}): Ajv2020 {
+export function createAjv({ coerce = false, fast = false }: { coerce?: boolean; fast?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
-    allErrors: true, // a warning (unknown member) must not hide an error after it
-    verbose: true, // errors carry the offending data and schema, for `seen` and for redacting sensitive values
+    // A warning (unknown member) must not hide an error after it. The `fast` instance answers only "valid or not"
+    // (first error, no data copied into errors): most responses are valid, so the full pass runs only on a failure.
+    allErrors: !fast,
+    verbose: !fast, // errors carry the offending data and schema, for `seen` and for redacting sensitive values
+    // Counting code points (the model's @length unit) walks every string: the `fast` instance compares UTF-16 lengths
+    // on schemas made sound for that by `withUtf16Lengths` (its "valid" implies the exact one's).
+    ...(fast ? { unicode: false } : {}),
     strict: true,
     allowUnionTypes: true, // doubles are number | "NaN" | "Infinity" | "-Infinity"
     coerceTypes: coerce ? 'array' : false,
@@ -110,6 +115,8 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
   const validators = new Map<string, ValidateFunction>();
   let ajv: Ajv2020 | undefined;
   let coercingAjv: Ajv2020 | undefined;
+  let fastAjv: Ajv2020 | undefined;
+  const fastValidators = new Map<string, ValidateFunction>();
 
   const read = (file: string): JsonSchema => {
     let schema = raw.get(file);
@@ -148,9 +155,24 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
     return v;
   };
 
+  /** The yes/no validator of `file` (allErrors and verbose off): the common case, a valid body, costs one pass. */
+  const fastValidatorFor = (file: string): ValidateFunction => {
+    let v = fastValidators.get(file);
+    if (!v) {
+      if (!fastAjv) {
+        fastAjv = createAjv({ fast: true });
+        fastAjv.addSchema(withUtf16Lengths({ schema: read('shapes.json') }) as JsonSchema);
+      }
+      v = fastAjv.compile(withUtf16Lengths({ schema: read(file) }) as JsonSchema);
+      fastValidators.set(file, v);
+    }
+    return v;
+  };
+
   const validateFile = (file: string, value: unknown, policy: CheckPolicy): Violation[] => {
+    const checked = policy === 'response' && hasNullMember({ value }) ? dropNullMembers({ value }) : value;
+    if (fastValidatorFor(file)(checked)) return [];
     const v = validatorFor(file, () => read(file));
-    const checked = policy === 'response' ? dropNullMembers({ value }) : value;
     return v(checked) ? [] : toViolations({ errors: v.errors ?? [], policy });
   };
 
@@ -213,6 +235,31 @@ export function describeValue({ value, sensitive = false }: { value: unknown; se
   if (kind === 'array') return `array of ${(value as unknown[]).length} items`;
   const text = JSON.stringify(value) ?? String(value);
   return `${kind} ${text.length > MAX_SEEN ? `${text.slice(0, MAX_SEEN)}…` : text}`;
+}
+
+/**
+ * A copy of a schema whose length bounds hold in UTF-16 code units whenever they fail in code points: maxLength N
+ * stays (a string of at most N units has at most N code points), minLength N >= 2 becomes 2N (at least 2N units
+ * make at least N code points). So a string the copy accepts, the exact schema accepts; one it refuses is judged
+ * again by the exact validator.
+ */
+export function withUtf16Lengths({ schema }: { schema: unknown }): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => withUtf16Lengths({ schema: item }));
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    out[key] = key === 'minLength' && typeof value === 'number' && value >= 2 ? value * 2 : withUtf16Lengths({ schema: value });
+  }
+  return out;
+}
+
+/** True when `value` holds a JSON null member or item at any depth (checked before copying, as most bodies hold none). */
+export function hasNullMember({ value }: { value: unknown }): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((item) => hasNullMember({ value: item }));
+  for (const key in value as Record<string, unknown>) if (hasNullMember({ value: (value as Record<string, unknown>)[key] })) return true;
+  return false;
 }
 
 /**

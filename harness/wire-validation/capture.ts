@@ -2,10 +2,9 @@
  * Captures every raw HTTP exchange of an SDK client before the SDK parses the response, and (optionally) validates
  * it on the spot. A middleware at the innermost place of the `deserialize` step sees the response exactly as the
  * request handler returned it, whatever the handler (node, fetch, nock, a custom one), endpoint, region or
- * credentials: it reads the body fully, records it, and hands the SDK's deserializer a fresh stream with the same
- * bytes. Detached, it costs nothing: the middleware is removed from the stack.
+ * credentials: it reads the body fully, records it, and hands the SDK's deserializer the same bytes. Detached, it
+ * costs nothing: the middleware is removed from the stack.
  */
-import { Readable } from 'node:stream';
 import { HarnessError } from '../errors.ts';
 import { loadOperationIndex, type OperationIndex } from '../operation-index.ts';
 import { createSchemaRegistry, type SchemaRegistry } from '../schemas.ts';
@@ -68,11 +67,14 @@ export async function readBody({ body }: { body: unknown }): Promise<Uint8Array>
   });
 }
 
-/** A body of the same kind as `original`, holding `bytes`, so the SDK reads what the server sent. */
+/**
+ * The body handed on to the SDK's deserializer: the bytes themselves. Smithy's body collector takes a Uint8Array as
+ * it is (no stream to drain a second time), and no operation of this service has a @streaming member that would
+ * need a stream; a body that was already bytes or a string stays as it was.
+ */
 function replayBody({ original, bytes }: { original: unknown; bytes: Uint8Array }): unknown {
   if (original === undefined || original === null || original instanceof Uint8Array || typeof original === 'string') return original;
-  if (typeof (original as ReadableStream).getReader === 'function') return new Blob([Buffer.from(bytes)]).stream();
-  return Readable.from(bytes.length > 0 ? [Buffer.from(bytes)] : []);
+  return bytes;
 }
 
 function requestRecord(request: HttpLikeRequest): WireExchange['request'] {

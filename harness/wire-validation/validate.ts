@@ -33,6 +33,9 @@ export interface WireViolation extends Violation {
   part: 'status' | 'headers' | 'body';
 }
 
+/** One decoder for every body: decode() without `stream` keeps no state between calls. */
+const UTF8 = new TextDecoder();
+
 /** Body keys the restJson1 protocol itself puts in error bodies; not members of the error shape. */
 const PROTOCOL_ERROR_KEYS = ['__type', 'code'];
 
@@ -74,7 +77,7 @@ export function validateExchange({ index, registry, exchange }: { index: Operati
     add('status', { pointer: '', expected: 'an operation of the service', seen: `operation "${operation}"`, severity: 'error', keyword: 'operation' });
     return out;
   }
-  const text = new TextDecoder().decode(response.body);
+  const text = UTF8.decode(response.body);
   const hasBody = text.trim().length > 0;
   const isSuccess = response.status >= 200 && response.status < 300;
   const rawPayload = isSuccess && registry.rawSchema({ file: `${operation}.output.json` })['x-raw-payload'] === true;
