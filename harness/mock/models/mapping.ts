@@ -1,9 +1,10 @@
 import { BadRequestException } from './errors.ts';
 import { checkString, checkStringList, isPlainObject } from './input.ts';
 import { profilePathOf } from './profile-shape.ts';
+import { parseWithPattern } from './simple-date-format.ts';
 import {
   FIELD_CONTENT_TYPES, QUALIFIER_IDENTIFIERS, RULES, STANDARD_IDENTIFIERS,
-  type FieldContentType, type FieldDef, type KeyDef, type StandardIdentifier,
+  type FieldContentType, type FieldDef, type KeyDef, type Mapping, type StandardIdentifier,
 } from './state.ts';
 
 /**
@@ -218,4 +219,30 @@ export function evaluateKeys({ keys, values }: { keys: ReadonlyMap<string, KeyDe
 /** True when the key ties objects to a profile-level entity (any identifier other than the qualifiers). */
 export function isLinking(key: { identifiers: readonly StandardIdentifier[] }): boolean {
   return key.identifiers.some((id) => !QUALIFIER_IDENTIFIERS.includes(id));
+}
+
+/** Target members that name when a record was last updated in its source (the T&H standard objects' UpdatedDate). */
+const UPDATED_TARGET = /\.(UpdatedDate|LastUpdatedDate)$/;
+
+/**
+ * The field of a mapping that carries the source's last-updated timestamp: the one named sourceLastUpdatedTimestamp
+ * (any case), else the first whose Target ends in `.UpdatedDate` or `.LastUpdatedDate`; undefined when none does.
+ * The model does not say which field it is (register entry A-OBJTYPE-SOURCE-TIMESTAMP).
+ */
+export function sourceTimestampField({ fields }: { fields: ReadonlyMap<string, FieldDef> }): string | undefined {
+  const names = [...fields.keys()];
+  return names.find((n) => n.toLowerCase() === 'sourcelastupdatedtimestamp') ?? names.find((n) => UPDATED_TARGET.test(fields.get(n)?.Target ?? ''));
+}
+
+/**
+ * The object's source last-updated time (epoch ms): its timestamp field read with the mapping's
+ * SourceLastUpdatedTimestampFormat (a SimpleDateFormat pattern); undefined without a format, without such a field,
+ * or when the value does not parse by the pattern (the object then counts as newer than any stored version).
+ */
+export function sourceLastUpdatedAt({ mapping, object, referenceMs }: { mapping: Mapping; object: Record<string, unknown>; referenceMs: number }): number | undefined {
+  const pattern = mapping.sourceLastUpdatedTimestampFormat;
+  const name = pattern === undefined ? undefined : sourceTimestampField({ fields: mapping.fields });
+  const source = name === undefined ? undefined : mapping.fields.get(name)?.Source;
+  const value = source === undefined ? undefined : sourceValue({ object, source });
+  return value === undefined || pattern === undefined ? undefined : parseWithPattern({ value, pattern, referenceMs });
 }
