@@ -212,8 +212,8 @@ describe('ListProfileObjectTypes', () => {
     for (const name of ['Zeta', 'Alpha', 'Mid']) call('PutProfileObjectType', { DomainName: 'dom', ObjectTypeName: name, Description: `d-${name}`, MaxProfileObjectCount: 5 });
     const first = call('ListProfileObjectTypes', { DomainName: 'dom', MaxResults: 2 });
     expect(first.Items).toEqual([
-      { ObjectTypeName: 'Alpha', Description: 'd-Alpha', CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0), MaxProfileObjectCount: 5, MaxAvailableProfileObjectCount: 1000, SourcePriority: undefined, Tags: undefined },
-      { ObjectTypeName: 'Mid', Description: 'd-Mid', CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0), MaxProfileObjectCount: 5, MaxAvailableProfileObjectCount: 1000, SourcePriority: undefined, Tags: undefined },
+      { ObjectTypeName: 'Alpha', Description: 'd-Alpha', CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0), MaxProfileObjectCount: 5, MaxAvailableProfileObjectCount: 1000, SourcePriority: undefined, Tags: {} },
+      { ObjectTypeName: 'Mid', Description: 'd-Mid', CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0), MaxProfileObjectCount: 5, MaxAvailableProfileObjectCount: 1000, SourcePriority: undefined, Tags: {} },
     ]);
     const second = call('ListProfileObjectTypes', { DomainName: 'dom', MaxResults: 2, NextToken: first.NextToken });
     expect(second.Items.map((i: { ObjectTypeName: string }) => i.ObjectTypeName)).toEqual(['Zeta']);
