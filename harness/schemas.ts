@@ -306,12 +306,27 @@ export function severityOf({ keyword, smithyType, policy }: { keyword: string; s
   return 'warning';
 }
 
+/**
+ * True for an empty `TagMap` (the model's `@length(min: 1)` on it): AWS's documented responses answer `"Tags": {}`
+ * for a resource without tags (register entry D-TAGS-EMPTY-MAP), so in a response it is no finding at all, not even
+ * a warning. Other maps' minimum sizes, and TagMap's maximum, stay warnings.
+ */
+export function isEmptyTagMap({ error }: { error: ErrorObject }): boolean {
+  if (error.keyword !== 'minProperties') return false;
+  // ajv reports the path inside the referenced definition, so TagMap is known by its keys and values: TagKey, TagValue.
+  const parent = (error.parentSchema ?? {}) as { propertyNames?: { $ref?: unknown }; additionalProperties?: { $ref?: unknown } };
+  const isTagMap = /\/TagKey$/.test(String(parent.propertyNames?.$ref)) && /\/TagValue$/.test(String(parent.additionalProperties?.$ref));
+  const data = error.data;
+  return isTagMap && typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length === 0;
+}
+
 /** Converts ajv errors into violations, each with the severity `policy` gives its keyword (see severityOf). */
 export function toViolations({ errors, policy }: { errors: ErrorObject[]; policy: CheckPolicy }): Violation[] {
   const out: Violation[] = [];
   // The aggregate propertyNames error repeats what the errors inside it already say.
   const keysWithDetail = new Set(errors.filter((e) => e.keyword !== 'propertyNames' && e.propertyName !== undefined).map((e) => `${e.instancePath}/${e.propertyName}`));
   for (const e of errors) {
+    if (policy === 'response' && isEmptyTagMap({ error: e })) continue;
     const params = e.params as Record<string, unknown>;
     const parent = (e.parentSchema ?? {}) as JsonSchema;
     const sensitive = parent['x-sensitive'] === true;

@@ -1,8 +1,9 @@
 /**
  * Object types: PutProfileObjectType / GetProfileObjectType with the T&H standard identifiers and with every other
- * identifier of the model, the Tags, SourcePriority and EncryptionKey settings, the object count limits, templates,
- * and DetectProfileObjectType on generated T&H objects. Expected values come from the model (specs/schemas) and the
- * generators.
+ * identifier of the model, the Tags, SourcePriority and EncryptionKey settings, the object count limits, the source
+ * timestamp format, mappings with template Sources, templates (the ones AWS documents by id, and whatever a target
+ * lists), and DetectProfileObjectType on generated T&H objects. Expected values come from the model (specs/schemas),
+ * AWS's documents and samples (the register), and the generators.
  */
 import {
   DetectProfileObjectTypeCommand,
@@ -28,7 +29,7 @@ import { ALL_KINDS, KINDS, PROFILE_KEY_FIELD, type TravelKind } from '../../gene
 import { generateProfileBundle } from '../../generators/generate.ts';
 import { resolvePath } from '../../generators/oracle/values.ts';
 import { nameTag, objectTypeName } from '../../generators/scenarios/names.ts';
-import { objectTypeDefinition, PROFILE_KEY_NAME } from '../../generators/scenarios/object-types.ts';
+import { AWS_SAMPLE_TIMESTAMP_PATTERN, objectTypeDefinition, PROFILE_KEY_NAME } from '../../generators/scenarios/object-types.ts';
 
 const { contract, wireContract, fixture } = contractFile({ area: 'object-types' });
 
@@ -36,6 +37,38 @@ const { contract, wireContract, fixture } = contractFile({ area: 'object-types' 
 const TEMPLATES_EXIST = 'the model\'s GetProfileObjectTypeTemplate documentation names "Salesforce-Account" and "Salesforce-Contact" as templates';
 /** The model's limits on DetectProfileObjectTypeRequest.Objects (@length 1..5). */
 const DETECT_OBJECTS = { min: 1, max: 5 };
+/** The template ids the model names ("such as \"Salesforce-Account\" or \"Salesforce-Contact.\""). */
+const MODEL_TEMPLATE_IDS = ['Salesforce-Account', 'Salesforce-Contact'];
+/**
+ * The contact-record templates of the admin guide with the keys it says each searches a profile by: `_ctrContactId`
+ * first, then `_phone` for the two that fall back to the phone number.
+ */
+const CTR_TEMPLATE_KEYS: Record<string, string[]> = {
+  CTR: ['_ctrContactId'],
+  'CTR-NoInferred': ['_ctrContactId', '_phone'],
+  'CTR-AutoAssociateOnly': ['_ctrContactId', '_phone'],
+};
+/**
+ * The admin guide's mapping example ("An object type mapping that generates a profile"), Fields and Keys as printed:
+ * `fullName` is a template Source combining two fields.
+ */
+const GUIDE_MAPPING: Pick<PutProfileObjectTypeCommandInput, 'Fields' | 'Keys'> = {
+  Fields: {
+    accountId: { Source: '_source.account', Target: '_profile.AccountNumber', ContentType: 'NUMBER' },
+    'shippingAddress.address1': { Source: '_source.address.address1', Target: '_profile.ShippingAddress.Address1' },
+    'shippingAddress.postalCode': { Source: '_source.address.zip', Target: '_profile.ShippingAddress.PostalCode' },
+    'shippingAddress.city': { Source: '_source.address.city', Target: '_profile.ShippingAddress.City' },
+    personalEmailAddress: { Source: '_source.email', Target: '_profile.PersonalEmailAddress', ContentType: 'EMAIL_ADDRESS' },
+    fullName: { Source: '{{_source.firstName}} {{_source.lastName}}' },
+    firstName: { Source: '_source.firstName', Target: '_profile.FirstName' },
+    lastName: { Source: '_source.lastName', Target: '_profile.LastName' },
+  },
+  Keys: {
+    _email: [{ FieldNames: ['personalEmailAddress'] }],
+    _fullName: [{ FieldNames: ['fullName'] }],
+    _account: [{ StandardIdentifiers: ['PROFILE', 'UNIQUE'], FieldNames: ['accountId'] }],
+  },
+};
 /** Bundles searched for objects of every kind (each profile bundle holds some kinds, not always all). */
 const MAX_BUNDLES = 30;
 
@@ -305,8 +338,8 @@ contract(
     id: 'OBJTYPE-TEMPLATE-01',
     title: 'PutProfileObjectType with a TemplateId and Fields or Keys is a BadRequestException',
     operations: ['PutProfileObjectType', 'ListProfileObjectTypeTemplates'],
-    level: 'assumed',
-    evidence: ['M-TEMPLATE-WITH-FIELDS', 'A-TEMPLATE-FIELDS-REFUSED'],
+    level: 'should',
+    evidence: ['M-TEMPLATE-WITH-FIELDS', 'D-TEMPLATE-NO-FIELDS'],
   },
   async ({ session }) => {
     const templates = await someTemplates();
@@ -358,6 +391,95 @@ contract(
   async ({ session }) => {
     const TemplateId = `cpct-unknown-${session.config.runId}`;
     await session.errors.expect({ what: `GetProfileObjectTypeTemplate ${TemplateId}`, code: 'ResourceNotFoundException', call: () => session.client.send(new GetProfileObjectTypeTemplateCommand({ TemplateId })) });
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-TEMPLATE-04',
+    title: 'PutProfileObjectType with the API Reference example request (Description "CTR", TemplateId "CTR-NoInferred") is accepted and Get returns the TemplateId',
+    operations: ['PutProfileObjectType', 'GetProfileObjectType'],
+    level: 'must',
+    evidence: ['R-PUTOBJTYPE-EXAMPLE-CTR-NOINFERRED', 'M-OBJTYPE-GET-RETURNS-PUT'],
+  },
+  async ({ session }) => {
+    // The documented request exactly: object type CTR, nothing but Description and TemplateId.
+    const input: PutProfileObjectTypeCommandInput = { DomainName: session.domain, ObjectTypeName: 'CTR', Description: 'CTR', TemplateId: 'CTR-NoInferred' };
+    const { got } = await putThenGet({ session, input });
+    checkEqual({ actual: got.TemplateId, wanted: input.TemplateId, what: 'GetProfileObjectType CTR TemplateId' });
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-TEMPLATE-05',
+    title: 'GetProfileObjectTypeTemplate answers the templates the model names (Salesforce-Account, Salesforce-Contact)',
+    operations: ['GetProfileObjectTypeTemplate'],
+    level: 'must',
+    evidence: ['M-TEMPLATES-EXIST', 'M-TEMPLATE-GET'],
+  },
+  async ({ session }) => {
+    for (const TemplateId of MODEL_TEMPLATE_IDS) {
+      const got = await session.client.send(new GetProfileObjectTypeTemplateCommand({ TemplateId }));
+      checkEqual({ actual: got.TemplateId, wanted: TemplateId, what: `GetProfileObjectTypeTemplate ${TemplateId} TemplateId` });
+    }
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-TEMPLATE-06',
+    title: 'GetProfileObjectTypeTemplate answers the contact-record templates CTR, CTR-NoInferred and CTR-AutoAssociateOnly with the keys the admin guide says they search by',
+    operations: ['GetProfileObjectTypeTemplate'],
+    level: 'should',
+    evidence: ['D-TEMPLATES-CTR-IDS', 'D-CTR-TEMPLATES', 'M-TEMPLATE-GET'],
+  },
+  async ({ session, note }) => {
+    for (const [TemplateId, keys] of Object.entries(CTR_TEMPLATE_KEYS)) {
+      const got = await session.client.send(new GetProfileObjectTypeTemplateCommand({ TemplateId }));
+      checkEqual({ actual: got.TemplateId, wanted: TemplateId, what: `GetProfileObjectTypeTemplate ${TemplateId} TemplateId` });
+      const have = Object.keys(got.Keys ?? {});
+      const missing = keys.filter((k) => !have.includes(k));
+      check({ condition: missing.length === 0, expected: `template ${TemplateId} to hold the key(s) ${keys.join(', ')} it searches profiles by`, seen: `Keys ${JSON.stringify(have)}` });
+    }
+    note(`checked ${Object.keys(CTR_TEMPLATE_KEYS).length} contact-record templates`);
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-MAPPING-01',
+    title: 'PutProfileObjectType with the admin guide\'s mapping example (a Source combining {{_source.firstName}} {{_source.lastName}}) is accepted and round-trips through Get',
+    operations: ['PutProfileObjectType', 'GetProfileObjectType'],
+    level: 'should',
+    evidence: ['D-MAPPING-HANDLEBARS', 'M-OBJTYPE-GET-RETURNS-PUT'],
+  },
+  async ({ session }) => {
+    const name = objectTypeName({ seed: session.config.seed, runId: session.config.runId, kind: 'guideMapping' });
+    const input: PutProfileObjectTypeCommandInput = {
+      DomainName: session.domain, ObjectTypeName: name, Description: 'The admin guide mapping example: a profile-generating type', ...GUIDE_MAPPING,
+    };
+    const { put, got } = await putThenGet({ session, input });
+    checkEqual({ actual: put.Fields, wanted: input.Fields, what: 'PutProfileObjectType Fields of the guide mapping' });
+    checkEqual({ actual: got.Fields, wanted: input.Fields, what: 'GetProfileObjectType Fields of the guide mapping' });
+    checkEqual({ actual: normalisedKeys(got.Keys), wanted: normalisedKeys(input.Keys), what: 'GetProfileObjectType Keys of the guide mapping' });
+  },
+);
+
+contract(
+  {
+    id: 'OBJTYPE-TIMESTAMP-01',
+    title: 'PutProfileObjectType with the SimpleDateFormat pattern AWS\'s sample uses as SourceLastUpdatedTimestampFormat returns it in Put and Get',
+    operations: ['PutProfileObjectType', 'GetProfileObjectType'],
+    level: 'should',
+    evidence: ['M-OBJTYPE-TIMESTAMP-FORMAT', 'S-TH-MAPPINGS', 'M-OBJTYPE-GET-RETURNS-PUT'],
+  },
+  async ({ session }) => {
+    const name = objectTypeName({ seed: session.config.seed, runId: session.config.runId, kind: 'sampleTimestamp' });
+    const input = objectTypeDefinition({ kind: 'airBooking', domainName: session.domain, objectTypeName: name, withSourceLastUpdatedTimestampFormat: true });
+    const { put, got } = await putThenGet({ session, input });
+    checkEqual({ actual: put.SourceLastUpdatedTimestampFormat, wanted: AWS_SAMPLE_TIMESTAMP_PATTERN, what: 'PutProfileObjectType SourceLastUpdatedTimestampFormat' });
+    checkEqual({ actual: got.SourceLastUpdatedTimestampFormat, wanted: AWS_SAMPLE_TIMESTAMP_PATTERN, what: 'GetProfileObjectType SourceLastUpdatedTimestampFormat' });
   },
 );
 

@@ -233,6 +233,16 @@ async function probeObjectTypes({ step }: { step: Step }): Promise<void> {
   const sample = (i: number) => JSON.stringify({ TransactionId: `t-${i}`, PointsEarned: 10 * i, Email: `member${i}@example.com`, ProgramName: 'cpct' });
   await step('detect two loyalty transactions', new DetectProfileObjectTypeCommand({ DomainName: DOMAIN, Objects: [sample(1), sample(2)] }));
   await step('detect six objects', new DetectProfileObjectTypeCommand({ DomainName: DOMAIN, Objects: [1, 2, 3, 4, 5, 6].map(sample) }));
+  await step(
+    'put object type Guide (a template Source, a SimpleDateFormat timestamp format)',
+    new PutProfileObjectTypeCommand({
+      DomainName: DOMAIN,
+      ObjectTypeName: 'Guide',
+      Description: 'the admin guide mapping example',
+      SourceLastUpdatedTimestampFormat: "yyyy-MM-dd'T'HH:mm:ss'Z'",
+      Fields: { fullName: { Source: '{{_source.firstName}} {{_source.lastName}}' }, updated: { Source: '_source.updated', Target: 'Guide.UpdatedDate' } },
+    }),
+  );
 }
 
 const definition = (name: string, spec: Partial<CreateCalculatedAttributeDefinitionCommandInput>) =>

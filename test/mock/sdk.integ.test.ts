@@ -241,7 +241,7 @@ describe.each([
     await client.send(new TagResourceCommand({ resourceArn: domainArn, tags: { team: 'wire' } }));
     expect((await client.send(new ListTagsForResourceCommand({ resourceArn: domainArn }))).tags).toEqual({ env: 'test', team: 'wire' });
     await client.send(new UntagResourceCommand({ resourceArn: domainArn, tagKeys: ['team', 'env'] }));
-    expect((await client.send(new ListTagsForResourceCommand({ resourceArn: domainArn }))).tags).toBeUndefined();
+    expect((await client.send(new ListTagsForResourceCommand({ resourceArn: domainArn }))).tags).toEqual({});
     expect((await client.send(new ListTagsForResourceCommand({ resourceArn: `${domainArn}/layouts/main` }))).tags).toEqual({ area: 'agents' });
 
     // Deletes, each checked by a read that must now miss

@@ -123,8 +123,10 @@ describe.skipIf(!hasExamples)(hasExamples ? 'real examples' : `real examples (sk
 
   it('returns the disagreements the issue names with the policy\'s severities', () => {
     const has = (example: string, pointer: string, keyword: string, severity: string) => expect(found.has(`${example} ${pointer} ${keyword} ${severity}`), `${example} ${pointer} ${keyword} ${severity}`).toBe(true);
-    // "Tags": {} in the CLI fixture: TagMap's minimum of one entry is an input rule.
-    has('GetDomain--1', '/Tags', 'minProperties', 'warning');
+    // "Tags": {} in the CLI fixture and on the default-attributes page: AWS documents an empty tag map, so it is no finding.
+    const emptyTags = documented.filter(([, e]) => /"Tags":\{\}/.test(JSON.stringify(e.output))).map(([n]) => n);
+    expect(emptyTags).toEqual(expect.arrayContaining(['GetDomain--1', 'ListDomains--1']));
+    expect([...found.keys()].filter((k) => emptyTags.some((n) => k.startsWith(`${n} `)) && / \/(Items\/\d+\/)?Tags minProperties /.test(k))).toEqual([]);
     // The default-attributes page: an undocumented Launched flag, a statistic the model does not list, the DisplayName pattern.
     expect([...found.values()].filter((f) => f.violation.pointer === '/Launched').every((f) => f.violation.severity === 'warning')).toBe(true);
     has(nameWith({ documented, value: 'TIME_DIFFERENCE_FROM_NOW' }), '/Statistic', 'enum', 'warning');

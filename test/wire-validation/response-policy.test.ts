@@ -60,7 +60,7 @@ describe('toViolations under the request and the response policy', () => {
     { rule: 'minItems', value: { Name: 'ab', List: [] }, pointer: '/List', keyword: 'minItems', request: 'error', response: 'warning' },
     { rule: 'maxItems', value: { Name: 'ab', List: ['a', 'b', 'c'] }, pointer: '/List', keyword: 'maxItems', request: 'error', response: 'warning' },
     { rule: 'uniqueItems', value: { Name: 'ab', Set: ['a', 'a'] }, pointer: '/Set', keyword: 'uniqueItems', request: 'error', response: 'warning' },
-    { rule: 'minProperties of a map (an empty tag map)', value: { Name: 'ab', Map: {} }, pointer: '/Map', keyword: 'minProperties', request: 'error', response: 'warning' },
+    { rule: 'minProperties of a map other than TagMap', value: { Name: 'ab', Map: {} }, pointer: '/Map', keyword: 'minProperties', request: 'error', response: 'warning' },
     { rule: 'maxProperties of a map', value: { Name: 'ab', Map: { k1: 'a', k2: 'b', k3: 'c' } }, pointer: '/Map', keyword: 'maxProperties', request: 'error', response: 'warning' },
     { rule: 'a map key breaking its pattern', value: { Name: 'ab', Map: { x: 'a' } }, pointer: '/Map/x', keyword: 'pattern', request: 'error', response: 'warning' },
     { rule: 'an enum value the model does not list', value: { Name: 'ab', Kind: 'C' }, pointer: '/Kind', keyword: 'enum', request: 'error', response: 'warning' },
@@ -101,8 +101,14 @@ const check = (x: WireExchange) => validateExchange({ index, registry, exchange:
 const layout = () => ({ LayoutDefinitionName: 'main', Description: 'd', DisplayName: 'Main', LayoutType: 'PROFILE_EXPLORER', Layout: '{}', Version: '1', CreatedAt: 1, LastUpdatedAt: 1 });
 
 describe('validateExchange under the response policy (committed schemas)', () => {
-  it('returns a warning given an empty tag map (TagMap has @length(min: 1))', () => {
-    expect(check(exchange({ operation: 'GetDomainLayout', body: { ...layout(), Tags: {} } }))).toEqual([['body', '/Tags', 'minProperties', 'warning']]);
+  it('returns nothing given an empty tag map (TagMap has @length(min: 1), AWS documents "Tags": {})', () => {
+    expect(check(exchange({ operation: 'GetDomainLayout', body: { ...layout(), Tags: {} } }))).toEqual([]);
+    expect(check(exchange({ operation: 'ListDomains', body: { Items: [{ DomainName: 'd', CreatedAt: 1, LastUpdatedAt: 1, Tags: {} }] } }))).toEqual([]);
+  });
+
+  it('returns a warning given a tag map above its maximum (51 entries)', () => {
+    const Tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
+    expect(check(exchange({ operation: 'GetDomainLayout', body: { ...layout(), Tags } }))).toEqual([['body', '/Tags', 'maxProperties', 'warning']]);
   });
 
   it('returns nothing given JSON null optional members, and a missing-member error given a null required one', () => {

@@ -447,6 +447,58 @@ export const FAULTS: readonly Fault[] = [
       }),
   },
   {
+    name: 'documented-templates-unknown',
+    description:
+      'only the mock\'s own Mock-* templates exist: GetProfileObjectTypeTemplate of a documented id (CTR-NoInferred, Salesforce-Account, …) is ' +
+      'ResourceNotFoundException and PutProfileObjectType with one is BadRequestException',
+    caughtBy: ['OBJTYPE-TEMPLATE-04', 'OBJTYPE-TEMPLATE-05', 'OBJTYPE-TEMPLATE-06'],
+    build: (tools) =>
+      onCalls(
+        tools,
+        async (call, send) => {
+          const own = (id: unknown) => typeof id === 'string' && id.startsWith('Mock-');
+          if (call.operation === 'PutProfileObjectType' && call.body?.TemplateId !== undefined && !own(call.body.TemplateId)) {
+            return errorReply({ code: 'BadRequestException', status: 400, message: `TemplateId ${String(call.body.TemplateId)} is not a known template` });
+          }
+          if (call.operation === 'GetProfileObjectTypeTemplate') {
+            const id = decodeURIComponent(call.url.pathname.split('/').pop() ?? '');
+            if (!own(id)) return errorReply({ code: 'ResourceNotFoundException', status: 404, message: `Template ${id} does not exist` });
+          }
+          const reply = await send(call);
+          if (call.operation === 'ListProfileObjectTypeTemplates' && isSuccess({ reply }) && reply.body && Array.isArray(reply.body.Items)) {
+            reply.body.Items = reply.body.Items.filter((item) => own((item as Json).TemplateId));
+          }
+          return reply;
+        },
+        ['PutProfileObjectType', 'GetProfileObjectTypeTemplate', 'ListProfileObjectTypeTemplates'],
+      ),
+  },
+  {
+    name: 'template-source-refused',
+    description: 'PutProfileObjectType refuses a field Source that is a {{_source.<path>}} template (BadRequestException), as the mock once did',
+    caughtBy: ['OBJTYPE-MAPPING-01'],
+    build: (tools) =>
+      onCalls(
+        tools,
+        async (call, send) => {
+          const fields = (call.body?.Fields ?? {}) as Record<string, Json>;
+          const templated = Object.entries(fields).find(([, field]) => typeof field?.Source === 'string' && field.Source.includes('{{'));
+          if (templated) return errorReply({ code: 'BadRequestException', status: 400, message: `Fields.${templated[0]}.Source must name a field of the object as _source.<field>` });
+          return send(call);
+        },
+        ['PutProfileObjectType'],
+      ),
+  },
+  {
+    name: 'timestamp-format-dropped',
+    description: 'PutProfileObjectType and GetProfileObjectType answer without the SourceLastUpdatedTimestampFormat the type was put with',
+    caughtBy: ['OBJTYPE-TIMESTAMP-01'],
+    build: (tools) =>
+      onSuccess(tools, ['PutProfileObjectType', 'GetProfileObjectType'], (body) => {
+        delete body.SourceLastUpdatedTimestampFormat;
+      }),
+  },
+  {
     name: 'detect-invents-source',
     description: 'DetectProfileObjectType maps a Source field that is not in the input objects',
     caughtBy: ['OBJTYPE-DETECT-01'],

@@ -4,6 +4,7 @@ import { requireDomain, type Handler } from './context.ts';
 import { fieldsOutput, keysOutput } from './mapping.ts';
 import { parseObject } from './profiles.ts';
 import { RULES, type FieldContentType, type FieldDef, type KeyDef, type StandardIdentifier } from './state.ts';
+import { parseWithPattern } from './simple-date-format.ts';
 
 /**
  * DetectProfileObjectType: proposes one mapping for 1 to 5 sample objects. The heuristics are the mock's own (the
@@ -177,7 +178,8 @@ function timestampFormatOf({ leaves }: { leaves: Leaf[] }): string | undefined {
   candidates.sort((a, b) => Number(/updated/i.test(b.path)) - Number(/updated/i.test(a.path)));
   for (const leaf of candidates) {
     if (!leaf.values.every((v) => typeof v === 'string')) continue;
-    const format = TIMESTAMP_FORMATS.find(([re]) => leaf.values.every((v) => re.test(v as string)));
+    // The shape must match and every value must parse by the pattern (no month 13), as ingestion will read it.
+    const format = TIMESTAMP_FORMATS.find(([re, pattern]) => leaf.values.every((v) => re.test(v as string) && parseWithPattern({ value: v as string, pattern }) !== undefined));
     if (format) return format[1];
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { BadRequestException } from './errors.ts';
-import { cloneJson, mapToRecord } from './input.ts';
+import { cloneJson } from './input.ts';
+import { tagsOutput } from './tags.ts';
 import { listPage, readTags, requireDomain, toDate, type Handler } from './context.ts';
 import { EXPIRATION_DAYS, RULES, type DomainState } from './state.ts';
 import type { OperationOutput } from './types.ts';
@@ -74,7 +75,7 @@ export const listDomains: Handler = ({ ctx, input }) => {
       DomainName: domain.name,
       CreatedAt: toDate(domain.createdAt),
       LastUpdatedAt: toDate(domain.lastUpdatedAt),
-      Tags: mapToRecord(domain.tags),
+      Tags: tagsOutput({ tags: domain.tags }),
     })),
     NextToken: page.nextToken,
   };
@@ -108,6 +109,6 @@ function domainOutput({ domain }: { domain: DomainState }): OperationOutput {
     DataStore: domain.dataStore ? cloneJson({ member: 'DataStore', value: domain.dataStore }) : undefined,
     CreatedAt: toDate(domain.createdAt),
     LastUpdatedAt: toDate(domain.lastUpdatedAt),
-    Tags: mapToRecord(domain.tags),
+    Tags: tagsOutput({ tags: domain.tags }),
   };
 }

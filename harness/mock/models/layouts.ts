@@ -1,5 +1,5 @@
 import { BadRequestException, ResourceNotFoundException } from './errors.ts';
-import { mapToRecord } from './input.ts';
+import { tagsOutput } from './tags.ts';
 import { listPage, readTags, requireDomain, stamp, toDate, type Handler, type ServiceContext } from './context.ts';
 import { compareNames } from './domains.ts';
 import { LAYOUT_TYPES, RULES, type DomainState, type LayoutState } from './state.ts';
@@ -81,7 +81,7 @@ export const listDomainLayouts: Handler = ({ ctx, input }) => {
       DisplayName: l.displayName,
       IsDefault: l.isDefault,
       LayoutType: l.layoutType,
-      Tags: mapToRecord(l.tags),
+      Tags: tagsOutput({ tags: l.tags }),
       CreatedAt: toDate(l.createdAt),
       LastUpdatedAt: toDate(l.lastUpdatedAt),
     })),
@@ -118,6 +118,6 @@ function layoutOutput({ layout }: { layout: LayoutState }): OperationOutput {
     Version: layout.version,
     CreatedAt: toDate(layout.createdAt),
     LastUpdatedAt: toDate(layout.lastUpdatedAt),
-    Tags: mapToRecord(layout.tags),
+    Tags: tagsOutput({ tags: layout.tags }),
   };
 }

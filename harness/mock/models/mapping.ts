@@ -1,18 +1,52 @@
 import { BadRequestException } from './errors.ts';
 import { checkString, checkStringList, isPlainObject } from './input.ts';
 import { profilePathOf } from './profile-shape.ts';
+import { parseWithPattern } from './simple-date-format.ts';
 import {
   FIELD_CONTENT_TYPES, QUALIFIER_IDENTIFIERS, RULES, STANDARD_IDENTIFIERS,
-  type FieldContentType, type FieldDef, type KeyDef, type StandardIdentifier,
+  type FieldContentType, type FieldDef, type KeyDef, type Mapping, type StandardIdentifier,
 } from './state.ts';
 
 /**
  * Object-type mappings: reading and checking `Fields` and `Keys`, writing them back out, and evaluating them on
- * an ingested object. A field's Source is `_source.<path into the object>`; its Target is `_profile.<member>`
- * (a standard profile member) or `<prefix>.<path>` (kept with the object, not interpreted).
+ * an ingested object. A field's Source is `_source.<path into the object>`, or a Handlebars-style template whose
+ * `{{_source.<path>}}` placeholders are replaced by the object's values, e.g. `{{_source.firstName}} {{_source.lastName}}`
+ * (the admin guide's mapping example, register entry D-MAPPING-HANDLEBARS). Its Target is `_profile.<member>` (a
+ * standard profile member) or `<prefix>.<path>` (kept with the object, not interpreted).
  */
 
 const TARGET = /^[a-zA-Z_][a-zA-Z_0-9-]*\.[^\s]+$/;
+const SOURCE_PREFIX = '_source.';
+/** One path into the object: dot-separated segments, none empty, without braces. */
+const SOURCE_PATH = /^_source\.[^{}.]+(\.[^{}.]+)*$/;
+/** A placeholder of a template Source; spaces inside the braces are allowed, as Handlebars allows them. */
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** A Source read into what evaluation needs: one path, or literal text around placeholders. */
+export type ParsedSource =
+  | { kind: 'path'; path: string[] }
+  | { kind: 'template'; parts: Array<string | { path: string[] }> };
+
+/**
+ * Reads a Source: `_source.<path>`, or a template with at least one `{{_source.<path>}}` placeholder; anything else
+ * is undefined (the caller refuses it). Literal text in a template may not hold `{{` or `}}` outside a placeholder.
+ */
+export function parseSource({ source }: { source: string }): ParsedSource | undefined {
+  if (SOURCE_PATH.test(source)) return { kind: 'path', path: source.slice(SOURCE_PREFIX.length).split('.') };
+  const parts: Array<string | { path: string[] }> = [];
+  let last = 0;
+  for (const match of source.matchAll(PLACEHOLDER)) {
+    const inner = match[1];
+    if (!SOURCE_PATH.test(inner)) return undefined;
+    if (match.index > last) parts.push(source.slice(last, match.index));
+    parts.push({ path: inner.slice(SOURCE_PREFIX.length).split('.') });
+    last = match.index + match[0].length;
+  }
+  if (last < source.length) parts.push(source.slice(last));
+  const literals = parts.filter((p): p is string => typeof p === 'string');
+  if (parts.length === literals.length || literals.some((text) => text.includes('{{') || text.includes('}}'))) return undefined;
+  return { kind: 'template', parts };
+}
 
 /** Reads and checks a FieldMap member. */
 export function readFields({ value, member = 'Fields' }: { value: unknown; member?: string }): Map<string, FieldDef> {
@@ -25,8 +59,10 @@ export function readFields({ value, member = 'Fields' }: { value: unknown; membe
     const field: FieldDef = {};
     if (raw.Source !== undefined && raw.Source !== null) {
       const source = checkString({ member: `${where}.Source`, value: raw.Source, ...RULES.text });
-      if (!source.startsWith('_source.') || source.length === '_source.'.length) {
-        throw new BadRequestException(`${where}.Source must name a field of the object as _source.<field>; saw ${JSON.stringify(source)}`);
+      if (!parseSource({ source })) {
+        throw new BadRequestException(
+          `${where}.Source must name a field of the object as _source.<field>, or be a template of {{_source.<field>}} placeholders and text; saw ${JSON.stringify(source)}`,
+        );
       }
       field.Source = source;
     }
@@ -111,10 +147,34 @@ export function keysOutput(keys: ReadonlyMap<string, KeyDef[]>): Record<string, 
   );
 }
 
-/** The scalar at `_source.<a.b.c>` in `object` as a string, or undefined (missing, null, or not a scalar). */
+/**
+ * The value a Source gives for `object` as a string, or undefined. A path gives its scalar (missing, null, empty or
+ * not a scalar: undefined). A template gives its text with each placeholder replaced by its path's scalar; a
+ * placeholder without a value renders as empty text, as Handlebars renders a missing property, and a template none
+ * of whose placeholders has a value gives undefined (the field is missing, so no key is built from it).
+ */
 export function sourceValue({ object, source }: { object: Record<string, unknown>; source: string }): string | undefined {
+  const parsed = parseSource({ source });
+  if (!parsed) return undefined;
+  if (parsed.kind === 'path') return scalarAt({ object, path: parsed.path });
+  let text = '';
+  let found = false;
+  for (const part of parsed.parts) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const value = scalarAt({ object, path: part.path });
+    if (value !== undefined) found = true;
+    text += value ?? '';
+  }
+  return found ? text : undefined;
+}
+
+/** The scalar at `path` in `object` as a string, or undefined (missing, null, empty string, or not a scalar). */
+function scalarAt({ object, path }: { object: Record<string, unknown>; path: readonly string[] }): string | undefined {
   let current: unknown = object;
-  for (const segment of source.slice('_source.'.length).split('.')) {
+  for (const segment of path) {
     if (!isPlainObject(current) || !Object.hasOwn(current, segment)) return undefined;
     current = current[segment];
   }
@@ -159,4 +219,30 @@ export function evaluateKeys({ keys, values }: { keys: ReadonlyMap<string, KeyDe
 /** True when the key ties objects to a profile-level entity (any identifier other than the qualifiers). */
 export function isLinking(key: { identifiers: readonly StandardIdentifier[] }): boolean {
   return key.identifiers.some((id) => !QUALIFIER_IDENTIFIERS.includes(id));
+}
+
+/** Target members that name when a record was last updated in its source (the T&H standard objects' UpdatedDate). */
+const UPDATED_TARGET = /\.(UpdatedDate|LastUpdatedDate)$/;
+
+/**
+ * The field of a mapping that carries the source's last-updated timestamp: the one named sourceLastUpdatedTimestamp
+ * (any case), else the first whose Target ends in `.UpdatedDate` or `.LastUpdatedDate`; undefined when none does.
+ * The model does not say which field it is (register entry A-OBJTYPE-SOURCE-TIMESTAMP).
+ */
+export function sourceTimestampField({ fields }: { fields: ReadonlyMap<string, FieldDef> }): string | undefined {
+  const names = [...fields.keys()];
+  return names.find((n) => n.toLowerCase() === 'sourcelastupdatedtimestamp') ?? names.find((n) => UPDATED_TARGET.test(fields.get(n)?.Target ?? ''));
+}
+
+/**
+ * The object's source last-updated time (epoch ms): its timestamp field read with the mapping's
+ * SourceLastUpdatedTimestampFormat (a SimpleDateFormat pattern); undefined without a format, without such a field,
+ * or when the value does not parse by the pattern (the object then counts as newer than any stored version).
+ */
+export function sourceLastUpdatedAt({ mapping, object, referenceMs }: { mapping: Mapping; object: Record<string, unknown>; referenceMs: number }): number | undefined {
+  const pattern = mapping.sourceLastUpdatedTimestampFormat;
+  const name = pattern === undefined ? undefined : sourceTimestampField({ fields: mapping.fields });
+  const source = name === undefined ? undefined : mapping.fields.get(name)?.Source;
+  const value = source === undefined ? undefined : sourceValue({ object, source });
+  return value === undefined || pattern === undefined ? undefined : parseWithPattern({ value, pattern, referenceMs });
 }

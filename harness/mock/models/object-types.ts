@@ -1,5 +1,4 @@
 import { BadRequestException, ResourceNotFoundException } from './errors.ts';
-import { mapToRecord } from './input.ts';
 import { listPage, readTags, requireDomain, stamp, toDate, type Handler } from './context.ts';
 import { compareNames } from './domains.ts';
 import { fieldsOutput, keysOutput, readFields, readKeys } from './mapping.ts';
@@ -8,6 +7,7 @@ import {
   EXPIRATION_DAYS, MAX_AVAILABLE_PROFILE_OBJECT_COUNT, RULES,
   type DomainState, type Mapping, type ObjectTypeState,
 } from './state.ts';
+import { tagsOutput } from './tags.ts';
 import { builtInTemplates, type Template } from './templates.ts';
 import type { OperationOutput } from './types.ts';
 
@@ -92,7 +92,7 @@ export const listProfileObjectTypes: Handler = ({ ctx, input }) => {
       MaxProfileObjectCount: type.maxProfileObjectCount,
       MaxAvailableProfileObjectCount: MAX_AVAILABLE_PROFILE_OBJECT_COUNT,
       SourcePriority: type.sourcePriority,
-      Tags: mapToRecord(type.tags),
+      Tags: tagsOutput({ tags: type.tags }),
     })),
     NextToken: page.nextToken,
   };
@@ -205,6 +205,6 @@ function objectTypeOutput({ type }: { type: ObjectTypeState }): OperationOutput 
     Keys: keysOutput(type.keys),
     CreatedAt: toDate(type.createdAt),
     LastUpdatedAt: toDate(type.lastUpdatedAt),
-    Tags: mapToRecord(type.tags),
+    Tags: tagsOutput({ tags: type.tags }),
   };
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, ResourceNotFoundException } from './errors.ts';
 import { checkString, checkStringList, cloneJson, isPlainObject, mapToRecord, type InputReader } from './input.ts';
 import { listPage, requireDomain, type Handler, type ServiceContext } from './context.ts';
-import { evaluateKeys, fieldValues, isLinking, type EvaluatedKey } from './mapping.ts';
+import { evaluateKeys, fieldValues, isLinking, sourceLastUpdatedAt, type EvaluatedKey } from './mapping.ts';
 import { mappingFor } from './object-types.ts';
 import {
   ADDRESS_FIELDS, ADDRESS_MEMBERS, EMAIL_FIELDS, PHONE_FIELDS, PROFILE_ENUM_FIELDS, PROFILE_STRING_FIELDS,
@@ -134,6 +134,11 @@ export const putProfileObject: Handler = ({ ctx, input }) => {
   if (uniqueDeclared && !uniqueKey) throw new BadRequestException(`Object has no value for the UNIQUE key of object type ${typeName}`);
   const replacedKey = uniqueKey ? domain.uniqueIndex.get(`${typeName}\0${uniqueKey.value}`) : undefined;
   const replaced = replacedKey === undefined ? undefined : domain.objects.get(replacedKey);
+  // A record older in its source than the stored version of the same UNIQUE value leaves it in place (ASSUMPTIONS.md).
+  const sourceTime = sourceLastUpdatedAt({ mapping, object, referenceMs: ctx.clock.now() });
+  if (replaced?.sourceLastUpdatedAt !== undefined && sourceTime !== undefined && sourceTime < replaced.sourceLastUpdatedAt) {
+    return { ProfileObjectUniqueKey: replaced.key };
+  }
 
   let profile = matchProfile({ domain, keys });
   if (!profile && replaced) profile = domain.profiles.get(replaced.profileId);
@@ -179,7 +184,7 @@ export const putProfileObject: Handler = ({ ctx, input }) => {
   for (const key of keys) keyValues.set(key.name, new Set([...(keyValues.get(key.name) ?? []), key.value]));
   const stored: StoredObject = {
     key: objectKey, typeName, profileId: profile.id, json, parsed: object, ingestedAt: now,
-    uniqueValue: uniqueKey?.value, keyValues,
+    uniqueValue: uniqueKey?.value, sourceLastUpdatedAt: sourceTime, keyValues,
   };
   addObject({ domain, object: stored });
   ctx.calculated.ingest({

@@ -4,7 +4,7 @@ import { detectProfileObjectType } from './detect.ts';
 import { createDomain, deleteDomain, getDomain, listDomains } from './domains.ts';
 import { BadRequestException, ResourceNotFoundException } from './errors.ts';
 import { IdSource } from './ids.ts';
-import { cloneJson, isPlainObject, mapToRecord, type InputReader } from './input.ts';
+import { cloneJson, isPlainObject, type InputReader } from './input.ts';
 import { createDomainLayout, deleteDomainLayout, getDomainLayout, listDomainLayouts, updateDomainLayout } from './layouts.ts';
 import {
   deleteProfileObjectType, getProfileObjectType, getProfileObjectTypeTemplate, listProfileObjectTypes,
@@ -13,7 +13,7 @@ import {
 import { PageTokens } from './pagination.ts';
 import { createProfile, deleteProfile, listProfileObjects, putProfileObject, searchProfiles } from './profiles.ts';
 import { RULES, type DomainState } from './state.ts';
-import { listTagsForResource, tagResource, untagResource } from './tags.ts';
+import { listTagsForResource, tagResource, tagsOutput, untagResource } from './tags.ts';
 import type { MockService, MockServiceParams, OperationInput, OperationOutput } from './types.ts';
 
 /** The calculated-attribute operations, which CalculatedAttributes runs once the facade has found the domain. */
@@ -132,11 +132,11 @@ function overlayCalculatedTags({ domain, operation, input, output }: {
     case 'CreateCalculatedAttributeDefinition': {
       const tags = input.raw({ member: 'Tags' });
       if (name !== undefined) domain.calculatedTags.set(name, new Map(isPlainObject(tags) ? Object.entries(tags).filter((e): e is [string, string] => typeof e[1] === 'string') : []));
-      return { ...output, Tags: mapToRecord(domain.calculatedTags.get(name ?? '')) };
+      return { ...output, Tags: tagsOutput({ tags: domain.calculatedTags.get(name ?? '') }) };
     }
     case 'GetCalculatedAttributeDefinition':
     case 'UpdateCalculatedAttributeDefinition':
-      return { ...output, Tags: mapToRecord(domain.calculatedTags.get(name ?? '')) };
+      return { ...output, Tags: tagsOutput({ tags: domain.calculatedTags.get(name ?? '') }) };
     case 'DeleteCalculatedAttributeDefinition':
       if (name !== undefined) domain.calculatedTags.delete(name);
       return output;
@@ -147,7 +147,7 @@ function overlayCalculatedTags({ domain, operation, input, output }: {
         ...output,
         Items: items.map((item: Record<string, unknown>) => ({
           ...item,
-          Tags: mapToRecord(domain.calculatedTags.get(String(item.CalculatedAttributeName))),
+          Tags: tagsOutput({ tags: domain.calculatedTags.get(String(item.CalculatedAttributeName)) }),
         })),
       };
     }

@@ -116,6 +116,8 @@ export interface StoredObject {
   parsed: Record<string, unknown>;
   ingestedAt: number;
   uniqueValue?: string;
+  /** When the record was last updated in its source (SourceLastUpdatedTimestampFormat), if the object says so. */
+  sourceLastUpdatedAt?: number;
   /** Key name -> values of this object's keys, for ListProfileObjects' ObjectFilter. */
   keyValues: Map<string, Set<string>>;
 }

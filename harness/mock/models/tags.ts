@@ -1,5 +1,4 @@
 import { BadRequestException, ResourceNotFoundException } from './errors.ts';
-import { mapToRecord } from './input.ts';
 import { arnPrefix, readTags, type Handler, type ServiceContext } from './context.ts';
 import { requireLayout } from './layouts.ts';
 import { requireObjectType } from './object-types.ts';
@@ -35,11 +34,19 @@ export const untagResource: Handler = ({ ctx, input }) => {
   return {};
 };
 
-/** ListTagsForResource: the resource's tags (member omitted when there are none, as TagMap needs 1 entry). */
+/** ListTagsForResource: the resource's tags, `{}` when it has none (see tagsOutput). */
 export const listTagsForResource: Handler = ({ ctx, input }) => {
   const tags = resolveTags({ ctx, arn: readArn({ input }) });
-  return { tags: mapToRecord(tags.get()) };
+  return { tags: tagsOutput({ tags: tags.get() }) };
 };
+
+/**
+ * A resource's tags as a response member: `{}` when it has none, as AWS's documented responses print it (register
+ * entry D-TAGS-EMPTY-MAP; TagMap's minimum of one entry is a rule for requests, see docs/response-checks.md).
+ */
+export function tagsOutput({ tags }: { tags: ReadonlyMap<string, string> | undefined }): Record<string, string> {
+  return Object.fromEntries(tags ?? []);
+}
 
 /** The ARN of a domain, or of a resource inside it. */
 export function arnOf({ ctx, domain, kind, name }: { ctx: ServiceContext; domain: string; kind?: 'object-types' | 'calculated-attributes' | 'layouts'; name?: string }): string {

@@ -1,16 +1,24 @@
 import type { FieldDef, KeyDef, Mapping, StandardIdentifier } from './state.ts';
 
 /**
- * The mock's own built-in object type templates. IDs, SourceName and SourceObject are the mock's choice (prefixed
- * `Mock-` so nobody mistakes them for AWS templates); the real service's template catalogue is not reproduced.
- * The T&H templates map the documented scalar fields of each standard object (the admin guide's field pages,
- * https://docs.aws.amazon.com/connect/latest/adminguide/standard-objects.html); hotel stay revenue has no template
- * because its field list was not found.
+ * The mock's template catalogue: the templates AWS documents by id, and the mock's own (prefixed `Mock-`).
+ *
+ * Documented ids (register file specs/evidence/object-types-docs.json): `Salesforce-Account` and `Salesforce-Contact`
+ * (the model's GetProfileObjectTypeTemplate documentation; the API Reference's examples print a Salesforce-Account
+ * template), and the contact-record templates `CTR`, `CTR-NoInferred` and `CTR-AutoAssociateOnly` (admin guide,
+ * "Contact record templates"). AWS publishes how each CTR template finds and creates profiles, not its field list, so
+ * their Fields, SourceName and SourceObject are the mock's guesses; each template below says what is documented.
+ *
+ * The mock's own T&H templates map the documented scalar fields of each standard object (the admin guide's field
+ * pages, https://docs.aws.amazon.com/connect/latest/adminguide/standard-objects.html); hotel stay revenue has no
+ * template because its field list was not found. Their ids, SourceName and SourceObject are the mock's choice.
  */
 export interface Template extends Mapping {
   templateId: string;
   sourceName: string;
   sourceObject: string;
+  /** `aws`: the id is documented by AWS (the contents may still be partly the mock's guess); `mock`: the mock's own. */
+  origin: 'aws' | 'mock';
 }
 
 /** Timestamp format of the T&H templates' date fields (SimpleDateFormat, as the model's docs say). */
@@ -119,6 +127,7 @@ function thTemplate(spec: ThSpec): Template {
   }
   return {
     templateId: spec.templateId,
+    origin: 'mock',
     sourceName: 'MockTravelHospitality',
     sourceObject: spec.sourceObject,
     allowProfileCreation: true,
@@ -144,7 +153,7 @@ function genericContact(): Template {
     ['_phone', [{ StandardIdentifiers: ['PROFILE', 'SECONDARY'], FieldNames: ['Phone'] }]],
   ]);
   return {
-    templateId: 'Mock-Generic-Contact', sourceName: 'MockGeneric', sourceObject: 'Contact',
+    templateId: 'Mock-Generic-Contact', origin: 'mock', sourceName: 'MockGeneric', sourceObject: 'Contact',
     allowProfileCreation: true, sourceLastUpdatedTimestampFormat: TH_TIMESTAMP_FORMAT, fields, keys,
   };
 }
@@ -162,14 +171,91 @@ function genericOrder(): Template {
     ['_email', [{ StandardIdentifiers: ['PROFILE', 'LOOKUP_ONLY'], FieldNames: ['CustomerEmail'] }]],
   ]);
   return {
-    templateId: 'Mock-Generic-Order', sourceName: 'MockGeneric', sourceObject: 'Order',
+    templateId: 'Mock-Generic-Order', origin: 'mock', sourceName: 'MockGeneric', sourceObject: 'Order',
     allowProfileCreation: false, fields, keys,
   };
 }
 
-/** The built-in templates, ordered by TemplateId (the order ListProfileObjectTypeTemplates returns). */
+/** How a contact-record template finds and creates profiles (admin guide, "Contact record templates"). */
+interface CtrRule {
+  templateId: 'CTR' | 'CTR-NoInferred' | 'CTR-AutoAssociateOnly';
+  /** Documented: CTR-NoInferred and CTR-AutoAssociateOnly fall back to the `_phone` key; CTR uses `_ctrContactId` only. */
+  phoneFallback: boolean;
+  /** Documented: CTR and CTR-NoInferred create an inferred profile when no key finds one; CTR-AutoAssociateOnly never does. */
+  createsProfiles: boolean;
+}
+
+const CTR_RULES: CtrRule[] = [
+  { templateId: 'CTR', phoneFallback: false, createsProfiles: true },
+  { templateId: 'CTR-NoInferred', phoneFallback: true, createsProfiles: true },
+  { templateId: 'CTR-AutoAssociateOnly', phoneFallback: true, createsProfiles: false },
+];
+
+/**
+ * A contact-record template. Documented: the key names `_ctrContactId` (searched first, by every template) and
+ * `_phone` (the fallback of two of them), and whether a profile is created. The mock's guesses (ASSUMPTIONS.md):
+ * SourceName `Amazon-Connect`, SourceObject `CTR`, the fields (a contact record's ContactId and its customer's
+ * phone number, `CustomerEndpoint.Address` in Amazon Connect's contact record), `_ctrContactId` as PROFILE+UNIQUE
+ * and `_phone` as PROFILE+SECONDARY (searched only when `_ctrContactId` finds nothing, as the page describes).
+ */
+function contactRecordTemplate(rule: CtrRule): Template {
+  const fields = new Map<string, FieldDef>([
+    ['ContactId', { Source: '_source.ContactId', Target: '_ctr.ContactId', ContentType: 'STRING' }],
+    ['CustomerPhoneNumber', { Source: '_source.CustomerEndpoint.Address', Target: '_profile.PhoneNumber', ContentType: 'PHONE_NUMBER' }],
+  ]);
+  const keys = new Map<string, KeyDef[]>([['_ctrContactId', [{ StandardIdentifiers: ['PROFILE', 'UNIQUE'], FieldNames: ['ContactId'] }]]]);
+  if (rule.phoneFallback) keys.set('_phone', [{ StandardIdentifiers: ['PROFILE', 'SECONDARY'], FieldNames: ['CustomerPhoneNumber'] }]);
+  return {
+    templateId: rule.templateId, origin: 'aws', sourceName: 'Amazon-Connect', sourceObject: 'CTR',
+    allowProfileCreation: rule.createsProfiles, fields, keys,
+  };
+}
+
+/**
+ * `Salesforce-Account` as the API Reference's GetProfileObjectTypeTemplate example prints it: an `email` field
+ * (EMAIL_ADDRESS, `_source.email` -> `_profile.BusinessEmailAddress`) and a `phone` field (PHONE_NUMBER,
+ * `_source.phone` -> the business phone number), the key `_email` PROFILE+UNIQUE on email, AllowProfileCreation
+ * false, SourceObject `Account`, and (ListProfileObjectTypeTemplates example) SourceName `Salesforce-account`. The
+ * example writes the target `_profile.Businessphonenumber`, which is no member of the profile; the mock uses
+ * `_profile.BusinessPhoneNumber`.
+ */
+function salesforceAccount(): Template {
+  return {
+    templateId: 'Salesforce-Account', origin: 'aws', sourceName: 'Salesforce-account', sourceObject: 'Account',
+    allowProfileCreation: false,
+    fields: new Map<string, FieldDef>([
+      ['email', { Source: '_source.email', Target: '_profile.BusinessEmailAddress', ContentType: 'EMAIL_ADDRESS' }],
+      ['phone', { Source: '_source.phone', Target: '_profile.BusinessPhoneNumber', ContentType: 'PHONE_NUMBER' }],
+    ]),
+    keys: new Map<string, KeyDef[]>([['_email', [{ StandardIdentifiers: ['PROFILE', 'UNIQUE'], FieldNames: ['email'] }]]]),
+  };
+}
+
+/**
+ * `Salesforce-Contact`: only the id is documented (the model). Everything else is the mock's guess, shaped like the
+ * documented Salesforce-Account example with a person's members instead of a business's.
+ */
+function salesforceContact(): Template {
+  return {
+    templateId: 'Salesforce-Contact', origin: 'aws', sourceName: 'Salesforce-contact', sourceObject: 'Contact',
+    allowProfileCreation: false,
+    fields: new Map<string, FieldDef>([
+      ['email', { Source: '_source.email', Target: '_profile.EmailAddress', ContentType: 'EMAIL_ADDRESS' }],
+      ['phone', { Source: '_source.phone', Target: '_profile.PhoneNumber', ContentType: 'PHONE_NUMBER' }],
+      ['firstName', { Source: '_source.firstName', Target: '_profile.FirstName', ContentType: 'NAME' }],
+      ['lastName', { Source: '_source.lastName', Target: '_profile.LastName', ContentType: 'NAME' }],
+    ]),
+    keys: new Map<string, KeyDef[]>([['_email', [{ StandardIdentifiers: ['PROFILE', 'UNIQUE'], FieldNames: ['email'] }]]]),
+  };
+}
+
+/** The TemplateIds AWS documents, each carried by the catalogue (contracts OBJTYPE-TEMPLATE-04..06 use them). */
+export const DOCUMENTED_TEMPLATE_IDS = ['CTR', 'CTR-AutoAssociateOnly', 'CTR-NoInferred', 'Salesforce-Account', 'Salesforce-Contact'] as const;
+
+/** The built-in templates (documented and the mock's own), ordered by TemplateId (the order ListProfileObjectTypeTemplates returns). */
 export function builtInTemplates(): Template[] {
-  return [...TH_SPECS.map(thTemplate), genericContact(), genericOrder()].sort((a, b) =>
-    a.templateId < b.templateId ? -1 : a.templateId > b.templateId ? 1 : 0,
-  );
+  return [
+    ...CTR_RULES.map(contactRecordTemplate), salesforceAccount(), salesforceContact(),
+    ...TH_SPECS.map(thTemplate), genericContact(), genericOrder(),
+  ].sort((a, b) => (a.templateId < b.templateId ? -1 : a.templateId > b.templateId ? 1 : 0));
 }

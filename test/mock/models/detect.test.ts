@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseWithPattern } from '../../../harness/mock/models/simple-date-format.ts';
 import { domain, expectError, setup } from './helpers.ts';
 
 function detect(objects: unknown[]) {
@@ -27,6 +28,24 @@ describe('DetectProfileObjectType', () => {
         _phone: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['PhoneNumber'] }],
       },
     }]);
+  });
+
+  it.each([
+    ['2024-05-01T10:00:00Z', "yyyy-MM-dd'T'HH:mm:ss'Z'"],
+    ['2024-05-01T10:00:00.250Z', "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"],
+    ['2024-05-01T12:00:00+02:00', "yyyy-MM-dd'T'HH:mm:ssXXX"],
+    ['2024-05-01T12:00:00.250+02:00', "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"],
+    ['2024-05-01 10:00:00', 'yyyy-MM-dd HH:mm:ss'],
+    ['2024-05-01', 'yyyy-MM-dd'],
+  ])('returns a SourceLastUpdatedTimestampFormat that parses the values given %j', (UpdatedDate, pattern) => {
+    const out = detect([{ RecordId: 'R1', UpdatedDate }]);
+    expect(out.DetectedProfileObjectTypes[0].SourceLastUpdatedTimestampFormat).toBe(pattern);
+    expect(parseWithPattern({ value: UpdatedDate, pattern })).toBeTypeOf('number');
+  });
+
+  it('returns no SourceLastUpdatedTimestampFormat given dates of the right shape that do not parse (month 13)', () => {
+    const out = detect([{ RecordId: 'R1', UpdatedDate: '2024-13-01T10:00:00Z' }]);
+    expect(out.DetectedProfileObjectTypes[0].SourceLastUpdatedTimestampFormat).toBeUndefined();
   });
 
   it.each([

@@ -103,7 +103,7 @@ describe('ListDomains', () => {
     const first = call('ListDomains', { MaxResults: 3 });
     // Code-unit order: upper case sorts before lower case.
     expect(first.Items.map((i: { DomainName: string }) => i.DomainName)).toEqual(['B', 'a', 'b']);
-    expect(first.Items[0]).toEqual({ DomainName: 'B', CreatedAt: new Date(T0 + 2000), LastUpdatedAt: new Date(T0 + 2000), Tags: undefined });
+    expect(first.Items[0]).toEqual({ DomainName: 'B', CreatedAt: new Date(T0 + 2000), LastUpdatedAt: new Date(T0 + 2000), Tags: {} });
     expect(typeof first.NextToken).toBe('string');
     const second = call('ListDomains', { MaxResults: 3, NextToken: first.NextToken });
     expect(second.Items.map((i: { DomainName: string }) => i.DomainName)).toEqual(['c']);

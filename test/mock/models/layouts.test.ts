@@ -152,7 +152,7 @@ describe('ListDomainLayouts', () => {
     const first = call('ListDomainLayouts', { DomainName: 'dom', MaxResults: 2 });
     expect(first.Items[0]).toEqual({
       LayoutDefinitionName: 'a', Description: 'about a', DisplayName: 'Layout a', IsDefault: false,
-      LayoutType: 'PROFILE_EXPLORER', Tags: undefined, CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0),
+      LayoutType: 'PROFILE_EXPLORER', Tags: {}, CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0),
     });
     expect(first.Items.map((i: { LayoutDefinitionName: string }) => i.LayoutDefinitionName)).toEqual(['a', 'b']);
     const second = call('ListDomainLayouts', { DomainName: 'dom', MaxResults: 2, NextToken: first.NextToken });

@@ -98,6 +98,43 @@ describe('PutProfileObjectType', () => {
     );
   });
 
+  it('returns the CTR-NoInferred mapping given the API Reference example 2 request (Description CTR, TemplateId CTR-NoInferred)', () => {
+    const { call } = base();
+    const out = call('PutProfileObjectType', { DomainName: 'dom', ObjectTypeName: 'CTR', Description: 'CTR', TemplateId: 'CTR-NoInferred' });
+    expect(out.TemplateId).toBe('CTR-NoInferred');
+    expect(out.AllowProfileCreation).toBe(true);
+    expect(Object.keys(out.Keys).sort()).toEqual(['_ctrContactId', '_phone']);
+    expect(call('GetProfileObjectType', { DomainName: 'dom', ObjectTypeName: 'CTR' }).TemplateId).toBe('CTR-NoInferred');
+  });
+
+  it('returns the Handlebars Source as put given the admin guide mapping example', () => {
+    const { call } = base();
+    const Fields = {
+      fullName: { Source: '{{_source.firstName}} {{_source.lastName}}' },
+      first: { Source: '_source.firstName', Target: '_profile.FirstName' },
+      spaced: { Source: 'Name: {{ _source.name.first }}!', Target: 'B.spaced' },
+    };
+    const out = call('PutProfileObjectType', { DomainName: 'dom', ObjectTypeName: 'B', Description: 'd', Fields, Keys: { _fullName: [{ FieldNames: ['fullName'] }] } });
+    expect(out.Fields).toEqual(Fields);
+    expect(call('GetProfileObjectType', { DomainName: 'dom', ObjectTypeName: 'B' }).Fields).toEqual(Fields);
+  });
+
+  it.each([
+    ['plain text', 'firstName'],
+    ['a placeholder naming no _source path', '{{firstName}}'],
+    ['an empty path', '{{_source.}}'],
+    ['an empty segment', '_source.a..b'],
+    ['a stray brace pair', '{{_source.a}} }}'],
+    ['an unclosed placeholder', '{{_source.a}} {{_source.b'],
+  ])('throws BadRequestException given a Source that is %s', (_what, Source) => {
+    const { call } = base();
+    expectError(
+      () => call('PutProfileObjectType', { DomainName: 'dom', ObjectTypeName: 'B', Description: 'd', Fields: { f: { Source } } }),
+      'BadRequestException',
+      /Fields\.f\.Source.*template/,
+    );
+  });
+
   it('throws BadRequestException given an unknown TemplateId', () => {
     const { call } = base();
     expectError(() => call('PutProfileObjectType', { DomainName: 'dom', ObjectTypeName: 'B', Description: 'd', TemplateId: 'nope' }), 'BadRequestException', /TemplateId/);
@@ -175,8 +212,8 @@ describe('ListProfileObjectTypes', () => {
     for (const name of ['Zeta', 'Alpha', 'Mid']) call('PutProfileObjectType', { DomainName: 'dom', ObjectTypeName: name, Description: `d-${name}`, MaxProfileObjectCount: 5 });
     const first = call('ListProfileObjectTypes', { DomainName: 'dom', MaxResults: 2 });
     expect(first.Items).toEqual([
-      { ObjectTypeName: 'Alpha', Description: 'd-Alpha', CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0), MaxProfileObjectCount: 5, MaxAvailableProfileObjectCount: 1000, SourcePriority: undefined, Tags: undefined },
-      { ObjectTypeName: 'Mid', Description: 'd-Mid', CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0), MaxProfileObjectCount: 5, MaxAvailableProfileObjectCount: 1000, SourcePriority: undefined, Tags: undefined },
+      { ObjectTypeName: 'Alpha', Description: 'd-Alpha', CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0), MaxProfileObjectCount: 5, MaxAvailableProfileObjectCount: 1000, SourcePriority: undefined, Tags: {} },
+      { ObjectTypeName: 'Mid', Description: 'd-Mid', CreatedAt: new Date(T0), LastUpdatedAt: new Date(T0), MaxProfileObjectCount: 5, MaxAvailableProfileObjectCount: 1000, SourcePriority: undefined, Tags: {} },
     ]);
     const second = call('ListProfileObjectTypes', { DomainName: 'dom', MaxResults: 2, NextToken: first.NextToken });
     expect(second.Items.map((i: { ObjectTypeName: string }) => i.ObjectTypeName)).toEqual(['Zeta']);
@@ -234,30 +271,54 @@ describe('GetProfileObjectTypeTemplate', () => {
     expect(out.Fields.EmailAddress).toEqual({ Source: '_source.EmailAddress', Target: '_profile.EmailAddress', ContentType: 'EMAIL_ADDRESS' });
   });
 
+  it.each([
+    ['CTR', true, ['_ctrContactId']],
+    ['CTR-NoInferred', true, ['_ctrContactId', '_phone']],
+    ['CTR-AutoAssociateOnly', false, ['_ctrContactId', '_phone']],
+  ])('returns %s with the documented keys and profile creation %s', (TemplateId, creates, keys) => {
+    const { call } = setup();
+    const out = call('GetProfileObjectTypeTemplate', { TemplateId });
+    expect(out.TemplateId).toBe(TemplateId);
+    expect(out.AllowProfileCreation).toBe(creates);
+    expect(Object.keys(out.Keys).sort()).toEqual(keys);
+    expect(out.Keys._ctrContactId[0].StandardIdentifiers).toContain('PROFILE');
+  });
+
+  it('returns Salesforce-Account as the API Reference example prints it (target spelling corrected)', () => {
+    const { call } = setup();
+    const out = call('GetProfileObjectTypeTemplate', { TemplateId: 'Salesforce-Account' });
+    expect(out).toMatchObject({ TemplateId: 'Salesforce-Account', SourceName: 'Salesforce-account', SourceObject: 'Account', AllowProfileCreation: false });
+    expect(out.Fields.email).toEqual({ ContentType: 'EMAIL_ADDRESS', Source: '_source.email', Target: '_profile.BusinessEmailAddress' });
+    expect(out.Fields.phone.Target).toBe('_profile.BusinessPhoneNumber');
+    expect(out.Keys._email).toEqual([{ FieldNames: ['email'], StandardIdentifiers: ['PROFILE', 'UNIQUE'] }]);
+    expect(call('GetProfileObjectTypeTemplate', { TemplateId: 'Salesforce-Contact' }).SourceObject).toBe('Contact');
+  });
+
   it('throws ResourceNotFoundException given an unknown TemplateId', () => {
     const { call } = setup();
-    expectError(() => call('GetProfileObjectTypeTemplate', { TemplateId: 'Salesforce-Account' }), 'ResourceNotFoundException');
+    expectError(() => call('GetProfileObjectTypeTemplate', { TemplateId: 'Salesforce-Lead' }), 'ResourceNotFoundException');
   });
 });
 
 describe('ListProfileObjectTypeTemplates', () => {
-  it('returns the ten built-in templates ordered by TemplateId', () => {
+  it('returns the five documented and ten mock templates ordered by TemplateId', () => {
     const { call } = setup();
     const out = call('ListProfileObjectTypeTemplates', {});
     expect(out.Items.map((t: { TemplateId: string }) => t.TemplateId)).toEqual([
-      'Mock-Generic-Contact', 'Mock-Generic-Order', 'Mock-TH-AirBooking', 'Mock-TH-AirPreference', 'Mock-TH-AirSegment',
+      'CTR', 'CTR-AutoAssociateOnly', 'CTR-NoInferred', 'Mock-Generic-Contact', 'Mock-Generic-Order', 'Mock-TH-AirBooking', 'Mock-TH-AirPreference', 'Mock-TH-AirSegment',
       'Mock-TH-HotelPreference', 'Mock-TH-HotelReservation', 'Mock-TH-Loyalty', 'Mock-TH-LoyaltyPromotion', 'Mock-TH-LoyaltyTransaction',
+      'Salesforce-Account', 'Salesforce-Contact',
     ]);
-    expect(out.Items[1]).toEqual({ TemplateId: 'Mock-Generic-Order', SourceName: 'MockGeneric', SourceObject: 'Order' });
+    expect(out.Items[4]).toEqual({ TemplateId: 'Mock-Generic-Order', SourceName: 'MockGeneric', SourceObject: 'Order' });
     expect(out.NextToken).toBeUndefined();
   });
 
-  it('pages through with MaxResults 4 in three pages', () => {
+  it('pages through with MaxResults 6 in three pages', () => {
     const { call } = setup();
-    const a = call('ListProfileObjectTypeTemplates', { MaxResults: 4 });
-    const b = call('ListProfileObjectTypeTemplates', { MaxResults: 4, NextToken: a.NextToken });
-    const c = call('ListProfileObjectTypeTemplates', { MaxResults: 4, NextToken: b.NextToken });
-    expect([a.Items.length, b.Items.length, c.Items.length]).toEqual([4, 4, 2]);
+    const a = call('ListProfileObjectTypeTemplates', { MaxResults: 6 });
+    const b = call('ListProfileObjectTypeTemplates', { MaxResults: 6, NextToken: a.NextToken });
+    const c = call('ListProfileObjectTypeTemplates', { MaxResults: 6, NextToken: b.NextToken });
+    expect([a.Items.length, b.Items.length, c.Items.length]).toEqual([6, 6, 3]);
     expect(c.NextToken).toBeUndefined();
   });
 });

@@ -98,9 +98,11 @@ describe('UntagResource', () => {
 });
 
 describe('ListTagsForResource', () => {
-  it('omits tags given a resource without tags', () => {
+  it('returns an empty tag map given a resource without tags (as AWS documents "Tags": {})', () => {
     const { call } = base();
-    expect(call('ListTagsForResource', { resourceArn: `${ARN}dom/object-types/Contact` })).toEqual({ tags: undefined });
+    expect(call('ListTagsForResource', { resourceArn: `${ARN}dom/object-types/Contact` })).toEqual({ tags: {} });
+    expect(call('GetProfileObjectType', { DomainName: 'dom', ObjectTypeName: 'Contact' }).Tags).toEqual({});
+    expect(call('GetDomain', { DomainName: 'dom' }).Tags).toEqual({});
   });
 
   it('forgets the tags of a deleted calculated attribute definition', () => {
@@ -111,7 +113,7 @@ describe('ListTagsForResource', () => {
       DomainName: 'dom', CalculatedAttributeName: 'total', Statistic: 'SUM',
       AttributeDetails: { Attributes: [{ Name: 'amount' }], Expression: '{Contact.amount}' },
     });
-    expect(list(call, `${ARN}dom/calculated-attributes/total`)).toBeUndefined();
+    expect(list(call, `${ARN}dom/calculated-attributes/total`)).toEqual({});
   });
 
   it('throws ResourceNotFoundException given an unknown resource', () => {
