@@ -77,6 +77,7 @@ const FAMILY_SALT: Record<TravelFamily | 'core' | 'address', number> = { core: 0
 /** One Faker per home locale, for what must fit the country (street address, postal code). */
 type LocaleFakers = Readonly<Record<HomeRegion['locale'], Faker>>;
 
+/** A fresh Faker per home locale (each run owns its own, so seeding one never touches another run). */
 function localeFakers(): LocaleFakers {
   return {
     en_US: new Faker({ locale: [en_US, en, base] }),
