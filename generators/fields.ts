@@ -34,8 +34,13 @@ export interface KindSpec {
   documented: readonly string[];
   /** Top-level fields the project added (plain names), because the documented list is cut off or missing. */
   ours: readonly string[];
-  /** Nested documented fields whose sub-fields are the project's own (the docs' sub-tables were not visible). */
+  /** Nested fields and their sub-fields (the docs' sub-tables were not visible, so every sub-field name is ours or the sample's). */
   nestedOurs?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Field paths (`Field` or `Nested.Sub`) whose names come from AWS's travel and hospitality sample: the Targets its
+   * object-type mappings write on this standard object (and `Seat.Price`, which its calculated attribute reads).
+   */
+  namedBySample?: readonly string[];
   /** Fields holding timestamps (written in the run's EPOCHMILLI / ISO_8601 format). */
   timestampFields: readonly string[];
   /** Fields that tie this object to another object: field -> kind it points at. */
@@ -57,8 +62,9 @@ export const KINDS: Readonly<Record<TravelKind, KindSpec>> = {
       'Status', 'ReservationStatus', 'MarketingCode', 'Booker', 'Email', 'PhoneNumber', 'CancelledDate',
       'CancellationCharge', 'Price', 'PaymentStatus',
     ],
-    ours: ['AccountNumber', 'CurrencyCode', 'FirstDepartureDate', 'LastArrivalDate', 'NumberOfSegments'],
-    nestedOurs: { Price: ['BaseFare', 'Taxes', 'TotalPrice', 'Currency'] },
+    ours: ['AccountNumber', 'CurrencyCode', 'FirstDepartureDate', 'LastArrivalDate', 'NumberOfSegments', 'Channel'],
+    nestedOurs: { Price: ['BaseFare', 'Taxes', 'TotalPrice', 'TravellerPrice', 'Currency'], Channel: ['Method'] },
+    namedBySample: ['TravellerId', 'CreatedDate', 'UpdatedDate', 'UpdatedBy', 'Price.TotalPrice', 'Price.TravellerPrice', 'Channel.Method'],
     timestampFields: ['ProcessedDate', 'CreatedDate', 'UpdatedDate', 'CancelledDate', 'FirstDepartureDate', 'LastArrivalDate'],
     references: { AccountNumber: 'profile', TravellerId: 'profile' },
   },
@@ -68,12 +74,22 @@ export const KINDS: Readonly<Record<TravelKind, KindSpec>> = {
     standardIdentifier: 'AIR_SEGMENT',
     idField: 'SegmentId',
     documented: [
-      'SegmentId', 'BookingRef', 'PassengerIndex', 'SegmentIndex', 'SeatSelection', 'NumberOfPassengers',
+      'SegmentId', 'BookingRef', 'PassengerIndex', 'SegmentIndex', 'NumberOfPassengers',
       'NumberOfLegs', 'Origin', 'OriginCountryCode', 'Dest', 'DestCountryCode', 'ProcessedDate', 'CreatedDate',
       'CreatedBy', 'UpdatedDate', 'UpdatedBy', 'Status', 'FlightNumber', 'Carrier', 'CarrierType', 'IsInternational',
       'IsEticket',
     ],
-    ours: ['AccountNumber', 'DepartureDateTime', 'ArrivalDateTime', 'DurationMinutes', 'Fare', 'CurrencyCode'],
+    ours: [
+      'AccountNumber', 'DepartureDateTime', 'ArrivalDateTime', 'Departure', 'Arrival', 'Duration', 'Distance', 'MilesToEarn',
+      'BookedClassOfService', 'CurrentClassOfService', 'Upgraded', 'BaggageQuantity', 'Seat', 'CurrencyCode',
+    ],
+    nestedOurs: { Departure: ['Date', 'Time', 'ScheduledTime'], Arrival: ['Date', 'Time', 'ScheduledTime'], Seat: ['SeatNumber', 'Price'] },
+    namedBySample: [
+      'BookingRef', 'CreatedDate', 'UpdatedDate', 'UpdatedBy', 'Origin', 'Dest', 'FlightNumber', 'Status', 'IsInternational',
+      'OriginCountryCode', 'DestCountryCode', 'Carrier', 'IsEticket', 'Departure.Date', 'Departure.Time', 'Departure.ScheduledTime',
+      'Arrival.Date', 'Arrival.Time', 'Arrival.ScheduledTime', 'Duration', 'Distance', 'MilesToEarn', 'BookedClassOfService',
+      'CurrentClassOfService', 'Upgraded', 'BaggageQuantity', 'Seat.SeatNumber', 'Seat.Price',
+    ],
     timestampFields: ['ProcessedDate', 'CreatedDate', 'UpdatedDate', 'DepartureDateTime', 'ArrivalDateTime'],
     references: { AccountNumber: 'profile', BookingRef: 'airBooking' },
   },
@@ -84,10 +100,14 @@ export const KINDS: Readonly<Record<TravelKind, KindSpec>> = {
     idField: 'PreferenceId',
     documented: [
       'PreferenceId', 'Name', 'CreatedDate', 'CreatedBy', 'UpdatedDate', 'UpdatedBy', 'StartDate', 'EndDate', 'Status',
-      'ReferenceId', 'ReferenceType', 'TravelType', 'HomeAirport', 'DepartureAirport', 'Seat', 'Dining',
+      'ReferenceId', 'ReferenceType', 'TravelType', 'HomeAirport', 'DepartureAirport', 'Seat', 'Dining', 'Language',
     ],
     ours: ['AccountNumber'],
-    nestedOurs: { Seat: ['Position', 'Area'], Dining: ['MealCode'] },
+    nestedOurs: { Seat: ['Location', 'ClassOfService'], Dining: ['MealType', 'DietaryRestriction'], Language: ['InPersonLanguage'] },
+    namedBySample: [
+      'CreatedDate', 'UpdatedDate', 'ReferenceId', 'ReferenceType', 'TravelType', 'HomeAirport', 'Seat.Location', 'Seat.ClassOfService',
+      'Dining.MealType', 'Dining.DietaryRestriction', 'Language.InPersonLanguage',
+    ],
     timestampFields: ['CreatedDate', 'UpdatedDate', 'StartDate', 'EndDate'],
     references: { AccountNumber: 'profile', ReferenceId: 'profile' },
   },
@@ -101,7 +121,17 @@ export const KINDS: Readonly<Record<TravelKind, KindSpec>> = {
       'EmailAddress', 'ProcessedDate', 'CreatedDate', 'CreatedBy', 'UpdatedDate', 'UpdatedBy', 'Reserver',
       'Refundable', 'CancellationCharge', 'AmountPerNight', 'NumberOfNights', 'NumberOfGuests',
     ],
-    ours: ['AccountNumber', 'HotelName', 'City', 'CountryCode', 'CheckInDate', 'CheckOutDate', 'CurrencyCode', 'StayTotalAmount', 'CancelledDate'],
+    ours: [
+      'AccountNumber', 'HotelName', 'City', 'CountryCode', 'CheckIn', 'Checkout', 'Room', 'Guests', 'TotalAmountBeforeTax',
+      'TotalAmountAfterTax', 'Currency', 'StayTotalAmount', 'CancelledDate',
+    ],
+    nestedOurs: { CheckIn: ['Date'], Checkout: ['Date'], Room: ['TypeCode', 'TypeName'], Guests: ['Adults', 'Children'], Currency: ['Code'] },
+    namedBySample: [
+      'ConfirmationNumber', 'Status', 'TripType', 'BrandCode', 'HotelCode', 'EmailAddress', 'PhoneNumber', 'CreatedDate', 'CreatedBy',
+      'UpdatedDate', 'UpdatedBy', 'ProcessedDate', 'CheckIn.Date', 'Checkout.Date', 'Room.TypeCode', 'Room.TypeName', 'NumberOfNights',
+      'NumberOfGuests', 'Guests.Adults', 'Guests.Children', 'AmountPerNight', 'TotalAmountBeforeTax', 'TotalAmountAfterTax',
+      'Currency.Code', 'Refundable', 'CancellationCharge', 'Reserver',
+    ],
     timestampFields: ['ProcessedDate', 'CreatedDate', 'UpdatedDate', 'CancelledDate'],
     references: { AccountNumber: 'profile' },
   },
@@ -112,11 +142,15 @@ export const KINDS: Readonly<Record<TravelKind, KindSpec>> = {
     idField: 'StayRevenueId',
     documented: [],
     ours: [
-      'StayRevenueId', 'ReservationRef', 'AccountNumber', 'HotelCode', 'LineNumber', 'RevenueType', 'Description',
-      'RevenueDate', 'Amount', 'CurrencyCode', 'CreatedDate',
+      'StayRevenueId', 'ReservationId', 'AccountNumber', 'GuestId', 'HotelCode', 'StartDate', 'LineNumber', 'RevenueType',
+      'Description', 'RevenueDate', 'Amount', 'CurrencyCode', 'Status', 'ProcessedDate', 'CreatedDate', 'CreatedBy',
     ],
-    timestampFields: ['RevenueDate', 'CreatedDate'],
-    references: { AccountNumber: 'profile', ReservationRef: 'hotelReservation' },
+    namedBySample: [
+      'StayRevenueId', 'ReservationId', 'GuestId', 'HotelCode', 'StartDate', 'Description', 'Amount', 'CurrencyCode', 'Status',
+      'ProcessedDate', 'CreatedBy',
+    ],
+    timestampFields: ['RevenueDate', 'ProcessedDate', 'CreatedDate'],
+    references: { AccountNumber: 'profile', GuestId: 'profile', ReservationId: 'hotelReservation' },
   },
   hotelPreference: {
     kind: 'hotelPreference',
@@ -125,10 +159,15 @@ export const KINDS: Readonly<Record<TravelKind, KindSpec>> = {
     idField: 'PreferenceId',
     documented: [
       'PreferenceId', 'Name', 'CreatedDate', 'CreatedBy', 'UpdatedDate', 'UpdatedBy', 'StartDate', 'EndDate', 'Status',
-      'Smoking', 'CheckInType', 'CheckOutType', 'ReferenceId', 'ReferenceType', 'Location', 'Bedding',
+      'Smoking', 'CleaningTime', 'CheckInType', 'CheckOutType', 'ReferenceId', 'ReferenceType', 'Location', 'Bedding',
     ],
     ours: ['AccountNumber'],
-    nestedOurs: { Location: ['Floor', 'View'], Bedding: ['BedType', 'PillowType'] },
+    nestedOurs: { Location: ['PreferredFloor', 'View'], Bedding: ['BedType', 'PillowType'] },
+    namedBySample: [
+      'Name', 'Smoking', 'CleaningTime', 'CheckInType', 'CheckOutType', 'ReferenceId', 'ReferenceType', 'Status', 'StartDate', 'EndDate',
+      'CreatedDate', 'CreatedBy', 'UpdatedDate', 'UpdatedBy', 'Location.PreferredFloor', 'Location.View', 'Bedding.BedType',
+      'Bedding.PillowType',
+    ],
     timestampFields: ['CreatedDate', 'UpdatedDate', 'StartDate', 'EndDate'],
     references: { AccountNumber: 'profile', ReferenceId: 'profile' },
   },
@@ -138,12 +177,19 @@ export const KINDS: Readonly<Record<TravelKind, KindSpec>> = {
     standardIdentifier: 'LOYALTY',
     idField: 'LoyaltyId',
     documented: [
-      'LoyaltyId', 'ProgramId', 'MembershipId', 'ProgramName', 'Channel', 'CreatedDate', 'EnrollmentDate', 'CreatedBy',
+      'LoyaltyId', 'ProgramId', 'MembershipId', 'ProgramName', 'Group', 'Channel', 'CreatedDate', 'EnrollmentDate', 'CreatedBy',
       'UpdatedDate', 'LastUpdatedBy', 'UpgradeDate', 'RenewalDate', 'EmailAddress', 'EmailAddressVerified',
       'PhoneNumber', 'PhoneNumberVerified', 'Status', 'Tier', 'Points',
     ],
     ours: ['AccountNumber'],
-    nestedOurs: { Tier: ['Name', 'Level'], Points: ['Balance', 'LifetimeEarned', 'LifetimeRedeemed', 'QualifyingPoints'] },
+    nestedOurs: {
+      Tier: ['Name', 'Level', 'CurrentTier', 'NextTier', 'PointsToNextTier'],
+      Points: ['Unit', 'Balance', 'Lifetime', 'LifetimeRedeemed', 'QualifyingPoints'],
+    },
+    namedBySample: [
+      'MembershipId', 'Status', 'Group', 'UpdatedDate', 'CreatedDate', 'ProgramId', 'ProgramName', 'EnrollmentDate', 'Tier.CurrentTier',
+      'Tier.NextTier', 'Tier.PointsToNextTier', 'Points.Unit', 'Points.Balance', 'Points.Lifetime',
+    ],
     timestampFields: ['CreatedDate', 'EnrollmentDate', 'UpdatedDate', 'UpgradeDate', 'RenewalDate'],
     references: { AccountNumber: 'profile' },
   },

@@ -7,13 +7,14 @@
  * Field provenance (documented vs the project's own) lives in ./fields.ts and is repeated in the README and in each
  * family generator's doc comment below.
  */
-import { Faker, en } from '@faker-js/faker';
+import { Faker, base, en, en_AU, en_CA, en_GB, en_US } from '@faker-js/faker';
 import type { CreateProfileRequest } from '@aws-sdk/client-customer-profiles';
 import {
   AIRPORTS,
   AIRPORT_BY_CODE,
   CARRIERS,
   CURRENCIES,
+  HOME_REGIONS,
   HOTEL_BRANDS,
   HUB_CODES,
   PROGRAMS,
@@ -21,6 +22,7 @@ import {
   distanceKm,
   tierFor,
   type Airport,
+  type HomeRegion,
   type LoyaltyProgram,
 } from './reference-data.ts';
 import { ALL_FAMILIES, PROFILE_RECORD_TYPE, type TravelFamily, type TravelKind } from './fields.ts';
@@ -70,7 +72,20 @@ interface RunSettings {
   typeName: Record<TravelKind, string>;
 }
 
-const FAMILY_SALT: Record<TravelFamily | 'core', number> = { core: 0, air: 1, hotel: 2, loyalty: 3 };
+const FAMILY_SALT: Record<TravelFamily | 'core' | 'address', number> = { core: 0, air: 1, hotel: 2, loyalty: 3, address: 4 };
+
+/** One Faker per home locale, for what must fit the country (street address, postal code). */
+type LocaleFakers = Readonly<Record<HomeRegion['locale'], Faker>>;
+
+/** A fresh Faker per home locale (each run owns its own, so seeding one never touches another run). */
+function localeFakers(): LocaleFakers {
+  return {
+    en_US: new Faker({ locale: [en_US, en, base] }),
+    en_CA: new Faker({ locale: [en_CA, en, base] }),
+    en_GB: new Faker({ locale: [en_GB, en, base] }),
+    en_AU: new Faker({ locale: [en_AU, en, base] }),
+  };
+}
 
 /** Thin wrappers over the run's Faker; kept positional because they are the hot path. */
 class Draw {
@@ -129,6 +144,12 @@ function audit(run: RunSettings, ms: number): string {
   return renderTimestamp({ ms, format: run.format, offsetMinutes: 0, style: 'Z', precision: 'ms' });
 }
 
+/** Local wall-clock `HH:MM` of `ms` at `offsetMinutes` (the sample's Departure.Time / Arrival.Time style). */
+function clockTime(ms: number, offsetMinutes: number): string {
+  const inDay = (((ms + minutes(offsetMinutes)) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+  return `${pad(Math.floor(inDay / 3_600_000), 2)}:${pad(Math.floor((inDay % 3_600_000) / MS_PER_MINUTE), 2)}`;
+}
+
 function minutes(n: number): number {
   return n * MS_PER_MINUTE;
 }
@@ -142,20 +163,32 @@ function localInstant(day: number, minuteOfDay: number, offsetMinutes: number): 
   return days(day) + minutes(minuteOfDay) - minutes(offsetMinutes);
 }
 
-function profileCore(run: RunSettings, draw: Draw, index: number): ProfileCore {
+/** Seeds a Faker for one (profile, purpose): the same inputs always give the same draws. */
+function seedFor(faker: Faker, run: RunSettings, index: number, salt: number): void {
+  faker.seed([run.seed >>> 0, Math.floor(run.seed / 2 ** 32) >>> 0, index >>> 0, salt]);
+}
+
+/**
+ * The profile itself. Home is one of HOME_REGIONS, so the phone number (a fiction range of that country), the postal
+ * code, the state and the street address (the country's Faker locale, seeded per profile) all fit the address.
+ */
+function profileCore(run: RunSettings, draw: Draw, local: LocaleFakers, index: number): ProfileCore {
   const f = draw.faker;
   const firstName = f.person.firstName();
   const lastName = f.person.lastName();
-  const home = draw.pick(AIRPORTS);
+  const region = draw.pick(HOME_REGIONS);
+  const home = AIRPORT_BY_CODE.get(region.airport) as Airport;
   const accountNumber = `ACC${pad(index, 9)}`;
   const email = syntheticEmail({ firstName, lastName, index, domainIndex: draw.int(0, 4) });
-  const phone = syntheticPhone({
-    region: home.country === 'US' || home.country === 'CA' ? 'NA' : 'UK',
-    a: draw.int(0, 11),
-    b: draw.int(0, 999),
-  });
+  const phone = syntheticPhone({ prefix: draw.pick(region.phonePrefix), digits: region.phoneDigits, n: draw.int(0, 10 ** region.phoneDigits - 1) });
   const createdMs = run.ref - days(draw.int(30, 1500)) - minutes(draw.int(0, 1439));
   const birthMs = run.ref - days(draw.int(18 * 365, 85 * 365));
+  const lf = local[region.locale];
+  seedFor(lf, run, index, FAMILY_SALT.address);
+  const street = lf.location.streetAddress();
+  const postalCode = region.zipCodeByState
+    ? lf.location.zipCode({ state: region.zipCodeByState })
+    : lf.helpers.replaceSymbols(lf.helpers.arrayElement(region.postcode ?? ['#####']));
   const profile: GeneratedProfile = {
     AccountNumber: accountNumber,
     FirstName: firstName,
@@ -164,10 +197,11 @@ function profileCore(run: RunSettings, draw: Draw, index: number): ProfileCore {
     EmailAddress: email,
     PhoneNumber: phone,
     Address: {
-      Address1: f.location.streetAddress(),
+      Address1: street,
       City: home.city,
+      State: region.state,
       Country: home.country,
-      PostalCode: f.string.numeric(5),
+      PostalCode: postalCode,
     },
     Attributes: { HomeAirport: home.code },
   };
@@ -243,8 +277,9 @@ function airFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Generat
         TravelType: draw.pick(['LEISURE', 'BUSINESS']),
         HomeAirport: home.code,
         DepartureAirport: home.code,
-        Seat: { Position: draw.pick(['AISLE', 'WINDOW', 'MIDDLE']), Area: draw.pick(['FRONT', 'OVERWING', 'REAR']) },
-        Dining: { MealCode: draw.pick(['STANDARD', 'VGML', 'KSML', 'GFML', 'LCML']) },
+        Seat: { Location: draw.pick(['AISLE', 'WINDOW', 'MIDDLE']), ClassOfService: draw.pick(['ECONOMY', 'PREMIUM_ECONOMY', 'BUSINESS']) },
+        Dining: { MealType: draw.pick(['STANDARD', 'VGML', 'KSML', 'GFML', 'LCML']), DietaryRestriction: draw.pick(['NONE', 'NONE', 'GLUTEN_FREE', 'NUT_ALLERGY']) },
+        Language: { InPersonLanguage: 'en' },
       },
     });
   }
@@ -281,6 +316,8 @@ function airFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Generat
     const baseFare = fares.reduce((a, x) => a + x, 0);
     const taxes = Math.round((baseFare * draw.int(8, 22)) / 100);
     const bookingId = `AB${pad(core.index, 9)}${b}`;
+    const channel = draw.pick(['web', 'mobile-app', 'call-centre', 'travel-agent']);
+    const cabin = draw.pick(['Y', 'Y', 'Y', 'W', 'J']);
     const booking: TravelObject = {
       BookingId: bookingId,
       AccountNumber: core.accountNumber,
@@ -294,7 +331,8 @@ function airFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Generat
       NumberOfSegments: String(legs.length),
       ProcessedDate: audit(run, processedMs),
       CreatedDate: audit(run, createdMs),
-      CreatedBy: draw.pick(['web', 'mobile-app', 'call-centre', 'travel-agent']),
+      CreatedBy: channel,
+      Channel: { Method: channel },
       UpdatedDate: audit(run, Math.min(run.ref, updatedMs)),
       UpdatedBy: 'system',
       Status: status,
@@ -310,6 +348,7 @@ function airFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Generat
         BaseFare: money(baseFare, currency),
         Taxes: money(taxes, currency),
         TotalPrice: money(baseFare + taxes, currency),
+        TravellerPrice: money(baseFare + taxes, currency),
         Currency: currency,
       },
       PaymentStatus: 'PAID',
@@ -322,6 +361,8 @@ function airFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Generat
     for (let i = 0; i < legs.length; i++) {
       const leg = legs[i];
       const segStatus = cancelled ? 'CANCELLED' : leg.arriveMs <= run.ref ? 'FLOWN' : 'CONFIRMED';
+      const miles = Math.round(distanceKm({ from: leg.from, to: leg.to }) / 1.609344);
+      const upgraded = cabin !== 'J' && draw.chance(40);
       out.push({
         objectTypeName: run.typeName.airSegment,
         object: {
@@ -330,7 +371,7 @@ function airFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Generat
           AccountNumber: core.accountNumber,
           PassengerIndex: '1',
           SegmentIndex: String(i + 1),
-          SeatSelection: `${draw.int(1, 42)}${draw.pick(['A', 'B', 'C', 'D', 'E', 'F'])}`,
+          Seat: { SeatNumber: `${draw.int(1, 42)}${draw.pick(['A', 'B', 'C', 'D', 'E', 'F'])}`, Price: money(fares[i], currency) },
           NumberOfPassengers: '1',
           NumberOfLegs: '1',
           Origin: leg.from.code,
@@ -339,7 +380,23 @@ function airFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Generat
           DestCountryCode: leg.to.country,
           DepartureDateTime: stamp(run, leg.departMs, leg.from.offsetMinutes, 'colon', 's'),
           ArrivalDateTime: stamp(run, leg.arriveMs, leg.to.offsetMinutes, 'colon', 's'),
-          DurationMinutes: String((leg.arriveMs - leg.departMs) / MS_PER_MINUTE),
+          Departure: {
+            Date: dateOnly({ ms: leg.departMs, offsetMinutes: leg.from.offsetMinutes }),
+            Time: clockTime(leg.departMs, leg.from.offsetMinutes),
+            ScheduledTime: clockTime(leg.departMs, leg.from.offsetMinutes),
+          },
+          Arrival: {
+            Date: dateOnly({ ms: leg.arriveMs, offsetMinutes: leg.to.offsetMinutes }),
+            Time: clockTime(leg.arriveMs, leg.to.offsetMinutes),
+            ScheduledTime: clockTime(leg.arriveMs, leg.to.offsetMinutes),
+          },
+          Duration: String((leg.arriveMs - leg.departMs) / MS_PER_MINUTE),
+          Distance: String(miles),
+          MilesToEarn: String(cancelled ? 0 : miles * (cabin === 'J' ? 2 : 1)),
+          BookedClassOfService: cabin,
+          CurrentClassOfService: upgraded ? 'J' : cabin,
+          Upgraded: upgraded ? 'true' : 'false',
+          BaggageQuantity: String(draw.int(0, 2)),
           ProcessedDate: audit(run, processedMs),
           CreatedDate: audit(run, createdMs),
           CreatedBy: 'system',
@@ -351,7 +408,6 @@ function airFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Generat
           CarrierType: 'OPERATING',
           IsInternational: leg.from.country !== leg.to.country ? 'true' : 'false',
           IsEticket: 'true',
-          Fare: money(fares[i], currency),
           CurrencyCode: currency,
         },
       });
@@ -365,6 +421,14 @@ const EXTRA_REVENUE: readonly { type: string; description: string; minUsd: numbe
   { type: 'PARKING', description: 'Valet parking', minUsd: 20, maxUsd: 60 },
   { type: 'SPA', description: 'Spa treatment', minUsd: 60, maxUsd: 250 },
   { type: 'MINIBAR', description: 'Minibar', minUsd: 5, maxUsd: 45 },
+];
+
+/** Room types of the invented brands (code, name). */
+const ROOM_TYPES: readonly { code: string; name: string }[] = [
+  { code: 'KNG', name: 'King room' },
+  { code: 'QQN', name: 'Two queens' },
+  { code: 'STE', name: 'Suite' },
+  { code: 'TWN', name: 'Twin room' },
 ];
 
 /**
@@ -398,7 +462,8 @@ function hotelFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Gener
         CheckOutType: draw.pick(['FRONT_DESK', 'EXPRESS', 'MOBILE']),
         ReferenceId: core.accountNumber,
         ReferenceType: 'PROFILE',
-        Location: { Floor: draw.pick(['HIGH', 'LOW', 'ANY']), View: draw.pick(['CITY', 'SEA', 'GARDEN', 'ANY']) },
+        CleaningTime: draw.pick(['MORNING', 'AFTERNOON', 'ANY']),
+        Location: { PreferredFloor: draw.pick(['HIGH', 'LOW', 'ANY']), View: draw.pick(['CITY', 'SEA', 'GARDEN', 'ANY']) },
         Bedding: { BedType: draw.pick(['KING', 'QUEEN', 'TWIN']), PillowType: draw.pick(['FEATHER', 'FOAM']) },
       },
     });
@@ -423,6 +488,11 @@ function hotelFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Gener
     const currency = city.currency;
     const perNight = fromUsdCents(draw.int(80, 450) * 100, currency);
     const reservationId = `HR${pad(core.index, 9)}${r}`;
+    const roomTotal = perNight * nights;
+    const tax = Math.round((roomTotal * draw.int(8, 16)) / 100);
+    const adults = draw.int(1, 3);
+    const children = draw.int(0, 2);
+    const room = draw.pick(ROOM_TYPES);
     const processedMs = Math.min(run.ref, createdMs + minutes(draw.int(1, 30)));
     const updatedMs = cancelled ? cancelledMs : status === 'CHECKED_OUT' ? checkOutMs : status === 'IN_HOUSE' ? checkInMs : processedMs;
     const reservation: TravelObject = {
@@ -445,12 +515,16 @@ function hotelFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Gener
       UpdatedBy: 'system',
       Reserver: 'true',
       Refundable: draw.chance(600) ? 'true' : 'false',
-      CheckInDate: dateOnly({ ms: days(checkInDay) }),
-      CheckOutDate: dateOnly({ ms: days(checkOutDay) }),
+      CheckIn: { Date: dateOnly({ ms: days(checkInDay) }) },
+      Checkout: { Date: dateOnly({ ms: days(checkOutDay) }) },
+      Room: { TypeCode: room.code, TypeName: room.name },
       NumberOfNights: String(nights),
-      NumberOfGuests: String(draw.int(1, 4)),
+      NumberOfGuests: String(adults + children),
+      Guests: { Adults: String(adults), Children: String(children) },
       AmountPerNight: money(perNight, currency),
-      CurrencyCode: currency,
+      TotalAmountBeforeTax: money(roomTotal, currency),
+      TotalAmountAfterTax: money(roomTotal + tax, currency),
+      Currency: { Code: currency },
     };
     if (cancelled) {
       reservation.CancelledDate = audit(run, cancelledMs);
@@ -468,8 +542,7 @@ function hotelFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Gener
       const ms = checkInMs + Math.floor((checkOutMs - checkInMs) * (draw.int(1, 999) / 1000));
       lines.push({ type: x.type, description: x.description, ms, amount: fromUsdCents(draw.int(x.minUsd, x.maxUsd) * 100, currency) });
     }
-    const roomTotal = perNight * nights;
-    lines.push({ type: 'TAX', description: 'Occupancy tax', ms: checkOutMs, amount: Math.round((roomTotal * draw.int(8, 16)) / 100) });
+    lines.push({ type: 'TAX', description: 'Occupancy tax', ms: checkOutMs, amount: tax });
     lines.sort((a, b) => a.ms - b.ms);
     const total = lines.reduce((a, l) => a + l.amount, 0);
     reservation.StayTotalAmount = money(total, currency);
@@ -480,16 +553,21 @@ function hotelFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Gener
         objectTypeName: run.typeName.hotelStayRevenue,
         object: {
           StayRevenueId: `${reservationId}R${pad(i + 1, 2)}`,
-          ReservationRef: reservationId,
+          ReservationId: reservationId,
           AccountNumber: core.accountNumber,
+          GuestId: core.accountNumber,
           HotelCode: hotelCode,
+          StartDate: dateOnly({ ms: days(checkInDay) }),
           LineNumber: String(i + 1),
           RevenueType: l.type,
           Description: l.description,
           RevenueDate: stamp(run, l.ms, off, 'compact', 's'),
           Amount: money(l.amount, currency),
           CurrencyCode: currency,
+          Status: 'POSTED',
+          ProcessedDate: audit(run, postedMs),
           CreatedDate: audit(run, postedMs),
+          CreatedBy: 'folio',
         },
       });
     }
@@ -624,6 +702,7 @@ function loyaltyFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Gen
       txRecords.push({ objectTypeName: run.typeName.loyaltyTransaction, object: tx });
     }
     const tier = TIERS[tierLevel - 1];
+    const next = TIERS[tierLevel] as (typeof TIERS)[number] | undefined;
     let renewalMs = enrollMs + days(365);
     while (renewalMs <= run.ref) renewalMs += days(365);
     const lastTx = times[times.length - 1];
@@ -645,10 +724,17 @@ function loyaltyFamily(run: RunSettings, draw: Draw, core: ProfileCore, out: Gen
       PhoneNumber: core.phone,
       PhoneNumberVerified: draw.chance(600) ? 'true' : 'false',
       Status: 'ACTIVE',
-      Tier: { Name: tier.name, Level: String(tier.level) },
+      Group: draw.pick(['INDIVIDUAL', 'INDIVIDUAL', 'FAMILY', 'CORPORATE']),
+      Tier: {
+        Name: tier.name,
+        Level: String(tier.level),
+        CurrentTier: tier.name,
+        ...(next ? { NextTier: next.name, PointsToNextTier: String(next.threshold - qualifying) } : {}),
+      },
       Points: {
+        Unit: program.industry === 'AIRLINE' ? 'MILES' : 'POINTS',
         Balance: String(balance),
-        LifetimeEarned: String(earned),
+        Lifetime: String(earned),
         LifetimeRedeemed: String(redeemed),
         QualifyingPoints: String(qualifying),
       },
@@ -694,6 +780,7 @@ const FAMILY_GENERATORS: Record<TravelFamily, (run: RunSettings, draw: Draw, cor
 export class TravelGenerator {
   private readonly run: RunSettings;
   private readonly draw: Draw;
+  private readonly local: LocaleFakers;
 
   constructor(options: GenerateOptions) {
     if (!Number.isSafeInteger(options.seed)) throw new RangeError(`generate: expected a safe integer seed; saw ${options.seed}; pass an integer`);
@@ -710,6 +797,7 @@ export class TravelGenerator {
       typeName,
     };
     this.draw = new Draw(new Faker({ locale: [en] }));
+    this.local = localeFakers();
   }
 
   /** All records of profile `index`: the profile first, then its families' objects (air, hotel, loyalty). */
@@ -731,11 +819,11 @@ export class TravelGenerator {
 
   private appendProfile(index: number, out: GeneratedRecord[]): void {
     const faker = this.draw.faker;
-    faker.seed([this.run.seed >>> 0, Math.floor(this.run.seed / 2 ** 32) >>> 0, index >>> 0, FAMILY_SALT.core]);
-    const core = profileCore(this.run, this.draw, index);
+    seedFor(faker, this.run, index, FAMILY_SALT.core);
+    const core = profileCore(this.run, this.draw, this.local, index);
     out.push({ objectTypeName: PROFILE_RECORD_TYPE, object: core.profile });
     for (const family of this.run.families) {
-      faker.seed([this.run.seed >>> 0, Math.floor(this.run.seed / 2 ** 32) >>> 0, index >>> 0, FAMILY_SALT[family]]);
+      seedFor(faker, this.run, index, FAMILY_SALT[family]);
       FAMILY_GENERATORS[family](this.run, this.draw, core, out);
     }
   }

@@ -48,6 +48,45 @@ export const AIRPORTS: readonly Airport[] = [
   { code: 'AKL', city: 'Auckland', country: 'NZ', currency: 'NZD', offsetMinutes: 720, lat: -37.01, lon: 174.79 },
 ];
 
+/**
+ * Where a profile may live: the home airports of countries with a telephone range reserved for fiction, so a
+ * profile's phone number can be of its own country and still belong to no one. Each carries what the address needs:
+ * the state or province, the Faker locale whose street addresses and postal codes fit the country, how a postal
+ * code of that place is drawn, and the fiction range its phone numbers come from.
+ * Postal codes: `zipCodeByState` asks the locale for a code of that state (Faker's US and Canadian data have
+ * per-state ranges); otherwise `postcode` is a pattern for Faker's `helpers.replaceSymbols` ('#' digit, '?' letter).
+ * Phones (E.164): `phonePrefix` followed by `phoneDigits` free digits. Sources of the ranges are in ./synthetic-pii.ts.
+ */
+export interface HomeRegion {
+  airport: string;
+  state: string;
+  locale: 'en_US' | 'en_CA' | 'en_GB' | 'en_AU';
+  zipCodeByState?: string;
+  postcode?: readonly string[];
+  phonePrefix: readonly string[];
+  phoneDigits: number;
+}
+
+export const HOME_REGIONS: readonly HomeRegion[] = [
+  { airport: 'JFK', state: 'NY', locale: 'en_US', zipCodeByState: 'NY', phonePrefix: ['+121255501', '+191755501'], phoneDigits: 2 },
+  { airport: 'LAX', state: 'CA', locale: 'en_US', zipCodeByState: 'CA', phonePrefix: ['+121355501', '+131055501'], phoneDigits: 2 },
+  { airport: 'ORD', state: 'IL', locale: 'en_US', zipCodeByState: 'IL', phonePrefix: ['+131255501', '+177355501'], phoneDigits: 2 },
+  { airport: 'ATL', state: 'GA', locale: 'en_US', zipCodeByState: 'GA', phonePrefix: ['+140455501'], phoneDigits: 2 },
+  { airport: 'SFO', state: 'CA', locale: 'en_US', zipCodeByState: 'CA', phonePrefix: ['+141555501'], phoneDigits: 2 },
+  { airport: 'SEA', state: 'WA', locale: 'en_US', zipCodeByState: 'WA', phonePrefix: ['+120655501'], phoneDigits: 2 },
+  { airport: 'DFW', state: 'TX', locale: 'en_US', zipCodeByState: 'TX', phonePrefix: ['+121455501', '+197255501'], phoneDigits: 2 },
+  { airport: 'MIA', state: 'FL', locale: 'en_US', zipCodeByState: 'FL', phonePrefix: ['+130555501'], phoneDigits: 2 },
+  { airport: 'BOS', state: 'MA', locale: 'en_US', zipCodeByState: 'MA', phonePrefix: ['+161755501'], phoneDigits: 2 },
+  { airport: 'DEN', state: 'CO', locale: 'en_US', zipCodeByState: 'CO', phonePrefix: ['+130355501'], phoneDigits: 2 },
+  { airport: 'HNL', state: 'HI', locale: 'en_US', zipCodeByState: 'HI', phonePrefix: ['+180855501'], phoneDigits: 2 },
+  { airport: 'YYZ', state: 'ON', locale: 'en_CA', zipCodeByState: 'ON', phonePrefix: ['+141655501', '+164755501'], phoneDigits: 2 },
+  { airport: 'YVR', state: 'BC', locale: 'en_CA', zipCodeByState: 'BC', phonePrefix: ['+160455501', '+177855501'], phoneDigits: 2 },
+  { airport: 'LHR', state: 'Greater London', locale: 'en_GB', postcode: ['SW# #??', 'SE# #??', 'NW# #??', 'E# #??', 'N# #??', 'W# #??', 'TW# #??'], phonePrefix: ['+442079460', '+447700900'], phoneDigits: 3 },
+  { airport: 'MAN', state: 'Greater Manchester', locale: 'en_GB', postcode: ['M# #??', 'M## #??'], phonePrefix: ['+441614960', '+447700900'], phoneDigits: 3 },
+  { airport: 'SYD', state: 'NSW', locale: 'en_AU', postcode: ['2###'], phonePrefix: ['+6125550'], phoneDigits: 4 },
+  { airport: 'ADL', state: 'SA', locale: 'en_AU', postcode: ['5###'], phonePrefix: ['+6185550'], phoneDigits: 4 },
+];
+
 /** Airports used as connection points on long itineraries. */
 export const HUB_CODES: readonly string[] = ['LHR', 'FRA', 'DXB', 'SIN', 'JFK', 'ORD', 'HKG'];
 

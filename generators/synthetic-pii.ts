@@ -1,7 +1,9 @@
 /**
  * Contact details that cannot belong to anyone: e-mail addresses on domains reserved for examples and testing
  * (RFC 2606 / RFC 6761: example.com/.net/.org, the .test and .example TLDs) and telephone numbers from ranges
- * reserved for fiction (NANP 555-0100..0199 in any area code; Ofcom's drama range +44 7700 900000..900999).
+ * reserved for fiction: NANP 555-0100..0199 in any area code (US, Canada); Ofcom's drama ranges +44 7700 900000..999
+ * (mobile), +44 20 7946 0000..0999 (London) and +44 161 496 0000..0999 (Manchester); ACMA's fictitious landline
+ * blocks +61 2/3/7/8 5550 xxxx (Australia).
  */
 
 /** Domains an address may use; every one is reserved and can never deliver mail to a real person. */
@@ -16,11 +18,8 @@ export const RESERVED_EMAIL_DOMAINS: readonly string[] = [
 /** Matches an address on one of the reserved domains or TLDs (also used by tests as the acceptance rule). */
 export const RESERVED_EMAIL_RE = /^[a-z0-9._+-]+@(?:[a-z0-9-]+\.)*(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:test|example|invalid))$/;
 
-/** Matches a number in a fiction range: +1 NXX 555 01XX, or +44 7700 900XXX. */
-export const FICTION_PHONE_RE = /^(?:\+1[2-9]\d{2}55501\d{2}|\+447700900\d{3})$/;
-
-/** Area codes used for fictional North American numbers (the 555-01XX block is fictional in every area code). */
-const NANP_AREA_CODES: readonly string[] = ['202', '212', '303', '312', '415', '512', '617', '702', '808', '917', '416', '604'];
+/** Matches a number in a fiction range: +1 NXX 555 01XX, +44 7700 900XXX, +44 20 7946 0XXX, +44 161 496 0XXX, +61 N 5550 XXXX. */
+export const FICTION_PHONE_RE = /^(?:\+1[2-9]\d{2}55501\d{2}|\+447700900\d{3}|\+442079460\d{3}|\+441614960\d{3}|\+61[2378]5550\d{4})$/;
 
 /** Lower-case ASCII letters only, so faker names with apostrophes, spaces or accents still make a valid local part. */
 function asciiSlug(text: string): string {
@@ -48,11 +47,9 @@ export function syntheticEmail({
   return `${asciiSlug(firstName)}.${asciiSlug(lastName)}.${index.toString(36)}@${domain}`;
 }
 
-/** An E.164 number in a fiction range: North American for `region` 'NA', British otherwise. */
-export function syntheticPhone({ region, a, b }: { region: 'NA' | 'UK'; a: number; b: number }): string {
-  if (region === 'NA') {
-    const area = NANP_AREA_CODES[a % NANP_AREA_CODES.length];
-    return `+1${area}55501${String(b % 100).padStart(2, '0')}`;
-  }
-  return `+447700900${String(b % 1000).padStart(3, '0')}`;
+/** An E.164 number in a fiction range: `prefix` (one of the ranges above, up to its free digits) then `digits` digits of `n`. */
+export function syntheticPhone({ prefix, digits, n }: { prefix: string; digits: number; n: number }): string {
+  const phone = `${prefix}${String(Math.abs(Math.trunc(n)) % 10 ** digits).padStart(digits, '0')}`;
+  if (!FICTION_PHONE_RE.test(phone)) throw new RangeError(`syntheticPhone: expected a number in a fiction range; saw ${phone}; use a prefix of FICTION_PHONE_RE`);
+  return phone;
 }

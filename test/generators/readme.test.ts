@@ -12,6 +12,7 @@ describe('generators/README.md', () => {
     const cells = row!.split(' | ');
     expect(cells[3].split(', ').filter((f) => f !== '— (none documented)')).toEqual([...spec.documented]);
     expect(cells[4].split(', ')).toEqual([...spec.ours]);
+    expect(cells[6].replace(/ \|$/, '').split(', ').filter((f) => f !== '—')).toEqual([...(spec.namedBySample ?? [])]);
   });
 
   it('points at the oracle semantics document', () => {

@@ -8,7 +8,7 @@ import {
   acceptsValue, profilePathOf,
 } from './profile-shape.ts';
 import {
-  LOGICAL_OPERATORS, MAX_AVAILABLE_PROFILE_OBJECT_COUNT, RULES, TH_IDENTIFIERS,
+  LOGICAL_OPERATORS, MAX_AVAILABLE_PROFILE_OBJECT_COUNT, RULES,
   type DomainState, type ProfileState, type StoredObject,
 } from './state.ts';
 import type { OperationOutput } from './types.ts';
@@ -144,7 +144,9 @@ export const putProfileObject: Handler = ({ ctx, input }) => {
   if (!profile && replaced) profile = domain.profiles.get(replaced.profileId);
   const created = !profile;
   if (!profile && !mapping.allowProfileCreation) {
-    throw new BadRequestException(`No profile matches the object's keys and object type ${typeName} does not allow profile creation`);
+    // The admin guide: without AllowProfileCreation an object no profile matches is accepted and written to the
+    // domain's dead-letter queue. The mock has no queue, so the object is acknowledged and attached to nothing.
+    return { ProfileObjectUniqueKey: objectKeyOf({ ctx, domain, typeName, uniqueValue: uniqueKey?.value }) };
   }
   const limit = mapping.maxProfileObjectCount ?? MAX_AVAILABLE_PROFILE_OBJECT_COUNT;
   if (profile) {
@@ -164,8 +166,10 @@ export const putProfileObject: Handler = ({ ctx, input }) => {
     profile.fields.set(path, value);
     profile.origins.set(path, typeName);
   }
+  // Every key is searchable (admin guide: a key is an identifier to search the profiles objects belong to), linking
+  // or not, except LOOKUP_ONLY keys and NEW_ONLY keys of a profile that existed before (model).
   for (const key of keys) {
-    if (!isLinking(key) || key.identifiers.includes('LOOKUP_ONLY')) continue;
+    if (key.identifiers.includes('LOOKUP_ONLY')) continue;
     if (key.identifiers.includes('NEW_ONLY') && !created) continue;
     const stored = profile.storedKeys.get(key.name) ?? new Map<string, string>();
     stored.set(key.value, typeName);
@@ -177,9 +181,7 @@ export const putProfileObject: Handler = ({ ctx, input }) => {
     removeObject({ domain, key: replaced.key });
     ctx.calculated.remove({ domain: domain.name, profileId: replaced.profileId, objectTypeName: typeName, objectId: replaced.key });
   }
-  const objectKey = uniqueKey
-    ? ctx.ids.stable({ parts: ['object', domain.name, typeName, uniqueKey.value] })
-    : ctx.ids.stable({ parts: ['object', domain.name, typeName, ctx.ids.hex32({ kind: 'object' })] });
+  const objectKey = objectKeyOf({ ctx, domain, typeName, uniqueValue: uniqueKey?.value });
   const keyValues = new Map<string, Set<string>>();
   for (const key of keys) keyValues.set(key.name, new Set([...(keyValues.get(key.name) ?? []), key.value]));
   const stored: StoredObject = {
@@ -219,6 +221,13 @@ export const listProfileObjects: Handler = ({ ctx, input }) => {
     NextToken: page.nextToken,
   };
 };
+
+/** The ProfileObjectUniqueKey of an object: stable per UNIQUE value, else fresh. */
+function objectKeyOf({ ctx, domain, typeName, uniqueValue }: { ctx: ServiceContext; domain: DomainState; typeName: string; uniqueValue?: string }): string {
+  return uniqueValue !== undefined
+    ? ctx.ids.stable({ parts: ['object', domain.name, typeName, uniqueValue] })
+    : ctx.ids.stable({ parts: ['object', domain.name, typeName, ctx.ids.hex32({ kind: 'object' })] });
+}
 
 /** Stores an object in the domain and its indexes. */
 export function addObject({ domain, object }: { domain: DomainState; object: StoredObject }): void {
@@ -360,21 +369,17 @@ function lookup({ domain, keyName, value }: { domain: DomainState; keyName: stri
 
 /**
  * The profile an object's keys find. Linking keys are tried in declaration order, SECONDARY keys after all
- * others; the first key that finds a profile wins. A T&H identifier key finding several profiles is rejected (as
- * the standard-identifiers page says); a PROFILE key finding several picks the earliest created (mock's choice).
+ * others; the first key that finds exactly one profile wins. A key finding several profiles is ambiguous and
+ * skipped, as the admin guide's profile-matching page says ("that key is discarded and the next is tried").
  */
 function matchProfile({ domain, keys }: { domain: DomainState; keys: EvaluatedKey[] }): ProfileState | undefined {
   const linking = keys.filter(isLinking);
   const ordered = [...linking.filter((k) => !k.identifiers.includes('SECONDARY')), ...linking.filter((k) => k.identifiers.includes('SECONDARY'))];
   for (const key of ordered) {
     const ids = [...lookup({ domain, keyName: key.name, value: key.value })];
-    if (ids.length === 0) continue;
-    if (ids.length > 1 && key.identifiers.some((id) => TH_IDENTIFIERS.includes(id))) {
-      throw new BadRequestException(`Key ${key.name} matches ${ids.length} profiles; a ${key.identifiers.join('/')} key must match at most one`);
-    }
-    const profiles = ids.map((id) => domain.profiles.get(id)).filter((p): p is ProfileState => p !== undefined);
-    profiles.sort((a, b) => a.seq - b.seq);
-    if (profiles[0]) return profiles[0];
+    if (ids.length !== 1) continue;
+    const profile = domain.profiles.get(ids[0]);
+    if (profile) return profile;
   }
   return undefined;
 }

@@ -130,8 +130,9 @@ describe('SearchProfiles', () => {
     const { call } = base();
     put(call, { id: 'c1', email: 'a@x.io' });
     const [item] = search(call, '_email', ['a@x.io']).Items;
-    // contactId is UNIQUE only (not a linking key), so it is searchable by name but stored on no profile.
-    expect(search(call, 'contactId', ['c1']).Items).toEqual([]);
+    // contactId is UNIQUE only (not a linking key): it ties the object to no profile but is searchable.
+    expect(search(call, 'contactId', ['c1']).Items.map((i: { ProfileId: string }) => i.ProfileId)).toEqual([item.ProfileId]);
+    expect(search(call, 'contactId', ['c2']).Items).toEqual([]);
     expect(item.EmailAddress).toBe('a@x.io');
   });
 
@@ -189,10 +190,37 @@ describe('PutProfileObject', () => {
     expect(items[0]).toEqual({ ProfileId: items[0].ProfileId, FirstName: 'Neo', EmailAddress: 'new@x.io', Attributes: undefined, FoundByItems: undefined });
   });
 
-  it('throws BadRequestException given no match and no AllowProfileCreation, storing nothing', () => {
+  it('returns a ProfileObjectUniqueKey and attaches the object to no profile given no match and no AllowProfileCreation', () => {
     const { call } = base({ allowProfileCreation: false });
-    expectError(() => put(call, { id: '1', email: 'nobody@x.io' }), 'BadRequestException', /profile creation/);
+    const out = put(call, { id: '1', email: 'nobody@x.io' });
+    expect(out.ProfileObjectUniqueKey).toMatch(/^[A-Za-z0-9_-]{27}$/);
     expect(call('GetDomain', { DomainName: 'dom' }).Stats).toMatchObject({ ProfileCount: 0, ObjectCount: 0 });
+    // The profile created later does not receive the dead-lettered object.
+    const { ProfileId } = call('CreateProfile', { DomainName: 'dom', EmailAddress: 'nobody@x.io' });
+    expect(objectsOf(call, ProfileId)).toEqual([]);
+  });
+
+  it('makes every key but LOOKUP_ONLY searchable, also keys without StandardIdentifiers', () => {
+    const { call } = setup();
+    domain(call);
+    call('PutProfileObjectType', {
+      DomainName: 'dom', ObjectTypeName: 'Booking', Description: 'd', AllowProfileCreation: true,
+      Fields: { m: { Source: '_source.m' }, b: { Source: '_source.b' }, s: { Source: '_source.s' }, pnr: { Source: '_source.pnr' } },
+      Keys: {
+        member: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['m'] }],
+        ObjectId: [{ StandardIdentifiers: ['UNIQUE', 'AIR_BOOKING'], FieldNames: ['b'] }],
+        SegmentId: [{ StandardIdentifiers: ['AIR_SEGMENT'], FieldNames: ['s'] }],
+        PNR: [{ FieldNames: ['pnr'] }],
+      },
+    });
+    put(call, { m: 'L1', b: 'B1', s: 'S1', pnr: 'ABC' }, 'Booking');
+    put(call, { m: 'L1', b: 'B2', s: 'S2', pnr: 'ABC' }, 'Booking');
+    const [{ ProfileId }] = search(call, 'member', ['L1']).Items;
+    for (const [key, value] of [['PNR', 'ABC'], ['SegmentId', 'S2'], ['ObjectId', 'B1']]) {
+      expect(search(call, key, [value]).Items.map((i: { ProfileId: string }) => i.ProfileId)).toEqual([ProfileId]);
+    }
+    const byPnr = call('ListProfileObjects', { DomainName: 'dom', ObjectTypeName: 'Booking', ProfileId, ObjectFilter: { KeyName: 'PNR', Values: ['ABC'] } }).Items;
+    expect(byPnr).toHaveLength(2);
   });
 
   it('replaces the earlier object with the same UNIQUE value and returns the same key', () => {
@@ -274,7 +302,9 @@ describe('PutProfileObject', () => {
     // The e-mail key is LOOKUP_ONLY: the order found the profile but did not add its e-mail to it.
     put(call, { OrderId: 'o2', CustomerEmail: 'A@X.IO', Total: 11 }, 'Order');
     expect(objectsOf(call, ProfileId, 'Order')).toHaveLength(2);
-    expectError(() => put(call, { OrderId: 'o3', CustomerEmail: 'other@x.io' }, 'Order'), 'BadRequestException');
+    expect(search(call, '_email', ['a@x.io']).Items).toHaveLength(1);
+    put(call, { OrderId: 'o3', CustomerEmail: 'other@x.io' }, 'Order');
+    expect(search(call, '_orderId', ['o3']).Items).toEqual([]);
   });
 
   it('stores NEW_ONLY key values only on profiles this ingestion created', () => {
@@ -294,7 +324,7 @@ describe('PutProfileObject', () => {
     expect(existing).not.toBe(created);
   });
 
-  it('links objects through T&H identifiers and rejects a T&H key that finds two profiles', () => {
+  it('links objects through T&H identifiers and skips a key that finds two profiles', () => {
     const { call } = setup();
     domain(call);
     call('PutProfileObjectType', { DomainName: 'dom', ObjectTypeName: 'Booking', Description: 'd', TemplateId: 'Mock-TH-AirBooking' });
@@ -312,7 +342,28 @@ describe('PutProfileObject', () => {
     });
     put(call, { e: 'z@x.io', b: 'B1' }, 'Claim');
     expect(search(call, '_airBookingId', ['B1']).Items).toHaveLength(2);
-    expectError(() => put(call, { SegmentId: 'S2', BookingRef: 'B1' }, 'Segment'), 'BadRequestException', /_airBookingId matches 2 profiles/);
+    // The ambiguous key is discarded; no other key matches, so the segment makes a profile of its own.
+    put(call, { SegmentId: 'S2', BookingRef: 'B1' }, 'Segment');
+    const holders = search(call, '_airBookingId', ['B1']).Items.map((i: { ProfileId: string }) => i.ProfileId);
+    const owners = search(call, '_airSegmentId', ['S2']).Items.map((i: { ProfileId: string }) => i.ProfileId);
+    expect(owners).toHaveLength(1);
+    expect(holders).toHaveLength(3);
+    expect(search(call, '_email', ['a@x.io', 'z@x.io']).Items.map((i: { ProfileId: string }) => i.ProfileId)).not.toContain(owners[0]);
+  });
+
+  it('skips an ambiguous PROFILE key and attaches by the next key that finds one profile', () => {
+    const { call } = setup();
+    domain(call);
+    call('CreateProfile', { DomainName: 'dom', EmailAddress: 'shared@x.io' });
+    call('CreateProfile', { DomainName: 'dom', EmailAddress: 'shared@x.io' });
+    const byPhone = call('CreateProfile', { DomainName: 'dom', PhoneNumber: '+15550100' }).ProfileId;
+    call('PutProfileObjectType', {
+      DomainName: 'dom', ObjectTypeName: 'T', Description: 'd',
+      Fields: { e: { Source: '_source.e' }, p: { Source: '_source.p' } },
+      Keys: { _email: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['e'] }], _phone: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['p'] }] },
+    });
+    put(call, { e: 'shared@x.io', p: '+15550100' }, 'T');
+    expect(objectsOf(call, byPhone, 'T')).toHaveLength(1);
   });
 
   it('uses a template mapping given an ObjectTypeName equal to a TemplateId', () => {
