@@ -15,10 +15,12 @@ import { KINDS, PROFILE_KEY_FIELD, type TravelKind } from '../fields.ts';
 
 const NUMBER_FIELDS = new Set([
   'NumberOfPassengers', 'NumberOfAdults', 'NumberOfChildren', 'NumberOfSegments', 'PassengerIndex', 'SegmentIndex',
-  'NumberOfLegs', 'DurationMinutes', 'Fare', 'CancellationCharge', 'AmountPerNight', 'NumberOfNights', 'NumberOfGuests',
-  'StayTotalAmount', 'LineNumber', 'Amount', 'OriginValue', 'PointsEarned', 'QualifyingPointsEarned',
-  'PointsBalanceAfter', 'Price.BaseFare', 'Price.Taxes', 'Price.TotalPrice', 'Tier.Level', 'Points.Balance',
-  'Points.LifetimeEarned', 'Points.LifetimeRedeemed', 'Points.QualifyingPoints',
+  'NumberOfLegs', 'Duration', 'Distance', 'MilesToEarn', 'BaggageQuantity', 'Seat.Price', 'CancellationCharge',
+  'AmountPerNight', 'NumberOfNights', 'NumberOfGuests', 'Guests.Adults', 'Guests.Children', 'TotalAmountBeforeTax',
+  'TotalAmountAfterTax', 'StayTotalAmount', 'LineNumber', 'Amount', 'OriginValue', 'PointsEarned',
+  'QualifyingPointsEarned', 'PointsBalanceAfter', 'Price.BaseFare', 'Price.Taxes', 'Price.TotalPrice',
+  'Price.TravellerPrice', 'Tier.Level', 'Tier.PointsToNextTier', 'Points.Balance', 'Points.Lifetime',
+  'Points.LifetimeRedeemed', 'Points.QualifyingPoints',
 ]);
 const EMAIL_FIELDS = new Set(['Email', 'EmailAddress']);
 const PHONE_FIELDS = new Set(['PhoneNumber']);

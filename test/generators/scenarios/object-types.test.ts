@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FieldContentType, StandardIdentifier } from '@aws-sdk/client-customer-profiles';
 import { objectTypeDefinition, objectTypeDefinitions } from '../../../generators/scenarios/object-types.ts';
 import { objectTypeNames } from '../../../generators/scenarios/names.ts';
-import { ALL_KINDS, KINDS, type TravelKind } from '../../../generators/fields.ts';
+import { ALL_KINDS, KINDS, PROFILE_RECORD_TYPE, type TravelKind } from '../../../generators/fields.ts';
 import { generateRecords } from '../../../generators/generate.ts';
 import { REF_MS } from '../helpers.ts';
 
@@ -77,6 +77,22 @@ describe('objectTypeDefinition', () => {
     expect(loy.Fields!.EmailAddress.ContentType).toBe('EMAIL_ADDRESS');
     expect(loy.Fields!.PhoneNumber.ContentType).toBe('PHONE_NUMBER');
     expect(loy.Fields!['Tier.Name'].ContentType).toBe('STRING');
+  });
+
+  it('marks NUMBER every field whose generated values are all numeric amounts or counts, and no field that does not exist', () => {
+    const numeric = new Map<string, boolean>();
+    const walk = (value: Record<string, unknown>, prefix: string) => {
+      for (const [key, v] of Object.entries(value)) {
+        const path = prefix ? `${prefix}.${key}` : key;
+        if (typeof v === 'string') numeric.set(path, (numeric.get(path) ?? true) && /^-?\d+(\.\d+)?$/.test(v) && !/(Date|DateTime)$/.test(path));
+        else if (v && typeof v === 'object' && !Array.isArray(v)) walk(v as Record<string, unknown>, path);
+      }
+    };
+    for (const record of generateRecords({ seed: 3, clockMs: REF_MS, profiles: 30 })) if (record.objectTypeName !== PROFILE_RECORD_TYPE) walk(record.object, '');
+    const marked = new Set(ALL_KINDS.flatMap((kind) => Object.entries(objectTypeDefinition({ kind, domainName: 'd', objectTypeName: 'x' }).Fields!).filter(([, f]) => f.ContentType === 'NUMBER').map(([name]) => name)));
+    // ConfirmationNumber is an identifier written with digits, not an amount.
+    const expected = [...numeric].filter(([, all]) => all).map(([p]) => p).filter((p) => p !== 'ConfirmationNumber');
+    expect([...marked].sort()).toEqual(expected.sort());
   });
 
   it('returns the documented key names for hotel preference and loyalty', () => {
