@@ -83,7 +83,7 @@ export interface OracleReadBenchResult {
 /** Ingests `objects` over `profiles`, then (within `budgetMs`) times oracle recomputes against engine reads on `sampleProfiles` profiles × 8 definitions. */
 export function runOracleReadBench({ objects = 1_000_000, profiles = 10_000, sampleProfiles = 40, rounds = 7, engineRepeat = 20, budgetMs = 15_000 } = {}): OracleReadBenchResult {
   const clock = new ManualClock({ startMs: START_MS - 60 * DAY_MS });
-  const ca = new CalculatedAttributes({ clock, tokens: new PageTokens({ secret: 'bench' }), options: {}, profileExists: () => true });
+  const ca = new CalculatedAttributes({ clock, tokens: new PageTokens({ secret: 'bench' }), options: {}, profileExists: () => true, objectTypeFields: () => new Map() });
   for (const { kind: _kind, ...def } of DEFINITIONS) ca.call({ operation: 'CreateCalculatedAttributeDefinition', input: { DomainName: DOMAIN, ...def, UseHistoricalData: true } });
   const created = clock.now();
 

@@ -78,7 +78,7 @@ const WINDOWED = [
 /** Runs the benchmark and returns its figures. */
 export function runBench({ objects, profiles, budgetSeconds }: { objects: number; profiles: number; budgetSeconds: number }): BenchResult {
   const clock = new ManualClock({ startMs: START_MS });
-  const ca = new CalculatedAttributes({ clock, tokens: new PageTokens({ secret: 'bench' }), options: {}, profileExists: () => true });
+  const ca = new CalculatedAttributes({ clock, tokens: new PageTokens({ secret: 'bench' }), options: {}, profileExists: () => true, objectTypeFields: () => new Map() });
   const call = (operation: string, input: Record<string, unknown>) => ca.call({ operation, input: { DomainName: DOMAIN, ...input } });
   for (const def of [...UNWINDOWED, ...WINDOWED]) call('CreateCalculatedAttributeDefinition', { ...def, UseHistoricalData: true });
 
