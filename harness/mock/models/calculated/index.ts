@@ -211,7 +211,8 @@ export class CalculatedAttributes {
     const fields = this.objectTypeFields({ domain, objectTypeName });
     // The same id again is a replacement: forget the old one first so aggregates stay right.
     this.remove({ domain, profileId, objectTypeName, objectId });
-    this.store({ state, profileId, typeName: objectTypeName, objectId, subject: { doc: object, fields: sourcePaths({ fields }) }, ingestedAt });
+    const paths = this.options.calculatedAttributeSourcePathsOnly === true ? undefined : sourcePaths({ fields });
+    this.store({ state, profileId, typeName: objectTypeName, objectId, subject: { doc: object, fields: paths }, ingestedAt });
     const standard = standardObjects({ fields, object });
     if (standard.size === 0) return;
     state.derived.set(`${objectTypeName}\0${objectId}`, { profileId, types: [...standard.keys()] });
@@ -304,7 +305,7 @@ export class CalculatedAttributes {
       attributeDetails: input.AttributeDetails,
       statistic: input.Statistic,
       filter: input.Filter,
-      objectTypeExists: (objectTypeName) => this.objectTypeFields({ domain, objectTypeName }) !== undefined,
+      objectTypeExists: (objectTypeName) => this.options.calculatedAttributeAnyObjectType === true || this.objectTypeFields({ domain, objectTypeName }) !== undefined,
     });
     const cond = compileConditions({ conditions: input.Conditions, objectType: base.objectType });
     const useHistoricalData = input.UseHistoricalData;
