@@ -160,6 +160,8 @@ export class CalculatedAttributes {
   private readonly options: CalculatedOptions;
   private readonly profileExists: (args: { domain: string; profileId: string }) => boolean;
   private readonly objectTypeFields: ObjectTypeFields;
+  /** Source paths of a Fields map, computed once per map (an object type's Fields are replaced, never edited). */
+  private readonly pathsOf = new WeakMap<ReadonlyMap<string, FieldDef>, Map<string, string[]>>();
   private readonly domains = new Map<string, DomainState>();
   private seq = 0;
 
@@ -211,7 +213,11 @@ export class CalculatedAttributes {
     const fields = this.objectTypeFields({ domain, objectTypeName });
     // The same id again is a replacement: forget the old one first so aggregates stay right.
     this.remove({ domain, profileId, objectTypeName, objectId });
-    const paths = this.options.calculatedAttributeSourcePathsOnly === true ? undefined : sourcePaths({ fields });
+    let paths: Map<string, string[]> | undefined;
+    if (fields && this.options.calculatedAttributeSourcePathsOnly !== true) {
+      paths = this.pathsOf.get(fields);
+      if (!paths) this.pathsOf.set(fields, (paths = sourcePaths({ fields })!));
+    }
     this.store({ state, profileId, typeName: objectTypeName, objectId, subject: { doc: object, fields: paths }, ingestedAt });
     const standard = standardObjects({ fields, object });
     if (standard.size === 0) return;
