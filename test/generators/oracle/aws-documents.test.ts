@@ -3,6 +3,8 @@
  * ObjectCount (CA-RES-3), references to an object type's Fields entries and to standard objects built from the
  * mappings' Targets (CA-EXP-4, CA-STD-*), timestamp operands (CA-EXP-7) and the object type check (CA-SEL-2).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCalculatedAttribute, OracleDefinitionError, type OracleDefinition, type OracleObject, type OracleObjectType } from '../../../generators/oracle/index.ts';
 import { DAY, NOW, def, obj } from './fixtures.ts';
@@ -109,5 +111,24 @@ describe('computeCalculatedAttribute timestamp operands', () => {
     const r = run({ definition: def('SUM', '{t.a} - {t.b}'), objects: rows, createdAt: NOW });
     expect(r.value).toBe(String(3 + DAY));
     expect(r.excluded.map((e) => e.reason)).toEqual(['no-value']);
+  });
+});
+
+const SAMPLE_DIR = resolve(import.meta.dirname, '../../../../shared/reference/aws-samples-th/airlines');
+const sampleJson = (file: string) => JSON.parse(readFileSync(resolve(SAMPLE_DIR, file), 'utf8')) as Record<string, unknown>;
+
+describe('computeCalculatedAttribute over AWS\'s T&H sample as published', () => {
+  it.skipIf(!existsSync(SAMPLE_DIR))('counts DayOfTravel through the published Fields.SegmentPNR, and sums nothing for TotalDollarsSpentInAYear', () => {
+    const objectTypes = { Booking: sampleJson('Booking.json') as OracleObjectType };
+    const bookings = [
+      obj('Booking', { LoyaltyId: 'L1', BookingId: 'B1', PNR: 'ABC123', DepartureDate: '2025-06-01T08:30:00', Price: 120 }, NOW - DAY),
+      obj('Booking', { LoyaltyId: 'L1', BookingId: 'B2', PNR: 'XYZ789', DepartureDate: '2025-07-01T10:00:00', Price: 80 }, NOW - DAY),
+    ];
+    const day = run({ definition: sampleJson('CA_DayOfTravel.json') as OracleDefinition, objects: bookings, createdAt: NOW, extra: { objectTypes } });
+    expect(day.value).toBe('2');
+    expect(day.lastObjectTimestampMs).toBe(Date.UTC(2025, 6, 1, 10));
+    const total = run({ definition: sampleJson('CA_TotalDollarsSpentInAYear.json') as OracleDefinition, objects: bookings, createdAt: NOW, extra: { objectTypes } });
+    expect(total.value).toBeNull();
+    expect(total.isDataPartial).toBe('true');
   });
 });

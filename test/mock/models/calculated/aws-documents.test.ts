@@ -2,7 +2,11 @@
  * The reference implementation's rules that follow AWS's documents and samples (issue 14): IsDataPartial (R25),
  * references through Fields and standard objects (R5), timestamps without a format (R2, R18) and in arithmetic (R6).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../../harness/clock.ts';
+import { createMockService } from '../../../../harness/mock/models/service.ts';
 import { DAY, T0, details, fixture } from './fixture.ts';
 
 describe('GetCalculatedAttributeForProfile IsDataPartial', () => {
@@ -68,5 +72,38 @@ describe('CalculatedAttributes arithmetic over timestamps (R6)', () => {
     f.put({ end: '2025-01-15T10:05:00Z', start: '2025-01-15T10:00:00Z' });
     f.put({ end: '2025-01-15T12:01:00+02:00', start: '2025-01-15T10:00:00.000Z' });
     expect(f.value()).toBe('180000');
+  });
+});
+
+const SAMPLE_DIR = resolve(import.meta.dirname, '../../../../../shared/reference/aws-samples-th/airlines');
+const hasSample = existsSync(SAMPLE_DIR);
+const sample = (file: string) => JSON.parse(readFileSync(resolve(SAMPLE_DIR, file), 'utf8')) as Record<string, unknown>;
+
+describe('createMockService with AWS\'s T&H sample', () => {
+  it.skipIf(!hasSample)('accepts both published definitions unchanged over the published Booking type, and counts DayOfTravel through Fields.SegmentPNR', () => {
+    const clock = new ManualClock({ startMs: Date.UTC(2025, 5, 9) });
+    const service = createMockService({ clock });
+    const call = (operation: string, input: Record<string, unknown>) => service.call(operation, { DomainName: 'th', ...input });
+    call('CreateDomain', { DefaultExpirationDays: 30 });
+    call('PutProfileObjectType', sample('Booking.json'));
+    for (const file of ['CA_DayOfTravel.json', 'CA_TotalDollarsSpentInAYear.json']) {
+      const definition = sample(file);
+      const out = call('CreateCalculatedAttributeDefinition', definition);
+      expect({ Conditions: out.Conditions, AttributeDetails: out.AttributeDetails, Statistic: out.Statistic }, file).toEqual({
+        Conditions: definition.Conditions,
+        AttributeDetails: definition.AttributeDetails,
+        Statistic: definition.Statistic,
+      });
+    }
+    // The sample's mapping allows profile creation: the first booking makes the profile its LoyaltyId key names.
+    call('PutProfileObject', { ObjectTypeName: 'Booking', Object: JSON.stringify({ LoyaltyId: 'L12345678', BookingId: 'B1', SegmentId: 'S1', PNR: 'ABC123', DepartureDate: '2025-06-01T08:30:00', Price: 120 }) });
+    call('PutProfileObject', { ObjectTypeName: 'Booking', Object: JSON.stringify({ LoyaltyId: 'L12345678', BookingId: 'B2', SegmentId: 'S2', PNR: 'XYZ789', DepartureDate: '2025-07-01T10:00:00', Price: 80 }) });
+    const found = call('SearchProfiles', { KeyName: 'LoyaltyId', Values: ['L12345678'] }) as { Items: { ProfileId: string }[] };
+    expect(found.Items).toHaveLength(1);
+    const ProfileId = found.Items[0].ProfileId;
+    const day = call('GetCalculatedAttributeForProfile', { CalculatedAttributeName: 'DayOfTravel', ProfileId });
+    expect(day).toMatchObject({ Value: '2', LastObjectTimestamp: new Date(Date.UTC(2025, 6, 1, 10)) });
+    // Nothing in the published Booking mapping targets _airSegment.Seat.Price: the SUM selects nothing.
+    expect(call('GetCalculatedAttributeForProfile', { CalculatedAttributeName: 'TotalDollarsSpentInAYear', ProfileId }).Value).toBeUndefined();
   });
 });
