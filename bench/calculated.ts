@@ -17,6 +17,10 @@ import { ManualClock } from '../harness/clock.ts';
 import { prng, type BenchResult as EngineBenchResult } from '../harness/mock/models/calculated/bench.ts';
 import { CalculatedAttributes } from '../harness/mock/models/calculated/index.ts';
 import { PageTokens } from '../harness/mock/models/pagination.ts';
+import type { FieldDef } from '../harness/mock/models/state.ts';
+
+/** Every object type of the benchmark exists and has no Fields (R5 reads source paths, R17 accepts every name). */
+const NO_FIELDS: ReadonlyMap<string, FieldDef> = new Map<string, FieldDef>();
 
 const ENGINE_BENCH = fileURLToPath(new URL('../harness/mock/models/calculated/bench.ts', import.meta.url));
 const DOMAIN = 'bench';
@@ -83,7 +87,7 @@ export interface OracleReadBenchResult {
 /** Ingests `objects` over `profiles`, then (within `budgetMs`) times oracle recomputes against engine reads on `sampleProfiles` profiles × 8 definitions. */
 export function runOracleReadBench({ objects = 1_000_000, profiles = 10_000, sampleProfiles = 40, rounds = 7, engineRepeat = 20, budgetMs = 15_000 } = {}): OracleReadBenchResult {
   const clock = new ManualClock({ startMs: START_MS - 60 * DAY_MS });
-  const ca = new CalculatedAttributes({ clock, tokens: new PageTokens({ secret: 'bench' }), options: {}, profileExists: () => true });
+  const ca = new CalculatedAttributes({ clock, tokens: new PageTokens({ secret: 'bench' }), options: {}, profileExists: () => true, objectTypeFields: () => NO_FIELDS });
   for (const { kind: _kind, ...def } of DEFINITIONS) ca.call({ operation: 'CreateCalculatedAttributeDefinition', input: { DomainName: DOMAIN, ...def, UseHistoricalData: true } });
   const created = clock.now();
 

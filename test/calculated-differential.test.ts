@@ -125,11 +125,28 @@ const plannedObject: fc.Arbitrary<PlannedObject> = fc
 
 // ---- definitions -----------------------------------------------------------------------------------------------
 
+/**
+ * The object types of every scenario. Order's Fields name `alias` (read through its Source `_source.b`) and map
+ * Targets onto the standard type `_order`, so `{Order.alias}` and `{_order.…}` references are exercised (R5).
+ */
+const ORDER_FIELDS = {
+  cust: { Source: '_source.cust', Target: '_profile.AccountNumber', ContentType: 'STRING' },
+  alias: { Source: '_source.b', Target: '_order.Total', ContentType: 'STRING' },
+  when: { Source: '_source.at', Target: '_order.Placed.At', ContentType: 'STRING' },
+  channel: { Source: '_source.c', Target: '_order.Channel', ContentType: 'STRING' },
+};
+const OTHER_FIELDS = { cust: { Source: '_source.cust', Target: '_profile.AccountNumber', ContentType: 'STRING' } };
+const OBJECT_TYPES = { Order: { Fields: ORDER_FIELDS }, Other: { Fields: OTHER_FIELDS } };
+
 const expression = fc.oneof(
-  fc.constantFrom(['a'], ['a'], ['c'], ['n.x'], ['items.1']).map((attrs) => ({ Expression: `{Order.${attrs[0]}}`, attrs })),
-  fc.record({ l: fc.constantFrom('a', 'b', 'n.x'), r: fc.constantFrom('a', 'b', 'items.0'), op: fc.constantFrom('+', '-', '*', '/'), sp: fc.constantFrom('', ' ') }).map(
-    ({ l, r, op, sp }) => ({ Expression: `{Order.${l}}${sp}${op}${sp}{Order.${r}}`, attrs: [...new Set([l, r])] }),
-  ),
+  { weight: 4, arbitrary: fc.constantFrom(['a'], ['a'], ['c'], ['n.x'], ['items.1'], ['alias']).map((attrs) => ({ type: 'Order', Expression: `{Order.${attrs[0]}}`, attrs })) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ l: fc.constantFrom('a', 'b', 'n.x', 'at'), r: fc.constantFrom('a', 'b', 'items.0', 'at', 'd'), op: fc.constantFrom('+', '-', '*', '/'), sp: fc.constantFrom('', ' ') }).map(
+      ({ l, r, op, sp }) => ({ type: 'Order', Expression: `{Order.${l}}${sp}${op}${sp}{Order.${r}}`, attrs: [...new Set([l, r])] }),
+    ),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(['Total'], ['Channel']).map((attrs) => ({ type: '_order', Expression: `{_order.${attrs[0]}}`, attrs })) },
 );
 
 const dateValue = instant.chain((ms) =>
@@ -184,13 +201,13 @@ const valueRange = fc.oneof(
   fc.tuple(fc.integer({ min: -3, max: 6 }), fc.integer({ min: -3, max: 6 })).map(([Start, End]) => ({ Start, End })), // any, also inverted
 );
 
-const range = fc
+const range = (type: string) => fc
   .record({
     kind: fc.constantFrom('value', 'value', 'valueRange', 'valueRange', 'both', 'neither'),
     value: fc.integer({ min: 0, max: 7 }),
     valueRange,
     unit: fc.constantFrom(undefined, 'DAYS'),
-    source: fc.constantFrom('ingestion', 'ts', 'at'),
+    source: fc.constantFrom('ingestion', 'ts', 'at', 'ts-any', 'at-any', 'd-any'),
   })
   .map((r) => {
     const out: Record<string, unknown> = {};
@@ -199,8 +216,17 @@ const range = fc
     // Ingestion times are never in the future, so a future window over them would only ever be empty.
     const window = r.source === 'ingestion' && r.valueRange.Start < 0 ? { Start: -r.valueRange.Start, End: Math.max(0, r.valueRange.End) } : r.valueRange;
     if (r.kind === 'valueRange' || r.kind === 'both') out.ValueRange = window;
+    if (type === '_order') {
+      // The standard object has the ISO time at Placed.At (no format: any date reads, R18).
+      if (r.source !== 'ingestion') Object.assign(out, { TimestampSource: '{_order.Placed.At}', ...(r.source === 'at' ? { TimestampFormat: 'ISO_8601' } : {}) });
+      return out;
+    }
     if (r.source === 'ts') Object.assign(out, { TimestampSource: '{Order.ts}', TimestampFormat: 'EPOCHMILLI' });
     if (r.source === 'at') Object.assign(out, { TimestampSource: '{Order.at}', TimestampFormat: 'ISO_8601' });
+    // Without a TimestampFormat (AWS's samples): any date reads (R2, R18); `when` is a Fields entry (R5).
+    if (r.source === 'ts-any') Object.assign(out, { TimestampSource: '{Order.ts}' });
+    if (r.source === 'at-any') Object.assign(out, { TimestampSource: '{Order.when}' });
+    if (r.source === 'd-any') Object.assign(out, { TimestampSource: '{Order.d}' });
     return out;
   });
 
@@ -218,12 +244,12 @@ interface PlannedDefinition {
   overrides?: ConditionOverrides;
 }
 
-const plannedDefinition: fc.Arbitrary<PlannedDefinition> = fc
-  .record({
+const plannedDefinition: fc.Arbitrary<PlannedDefinition> = expression
+  .chain((expr) => fc.record({
     statistic: fc.constantFrom(...STATISTICS),
-    expression,
+    expression: fc.constant(expr),
     extraAttribute: fc.boolean(),
-    range: sometimes(range, 0.6),
+    range: sometimes(range(expr.type), 0.6),
     objectCount: sometimes(fc.integer({ min: 1, max: 4 }), 0.3),
     threshold: sometimes(threshold, 0.35),
     filter: sometimes(filter, 0.35),
@@ -241,7 +267,7 @@ const plannedDefinition: fc.Arbitrary<PlannedDefinition> = fc
         })),
       },
     ),
-  })
+  }))
   .map((d) => {
     const conditions: Record<string, unknown> = {};
     if (d.range) conditions.Range = d.range;
@@ -281,12 +307,12 @@ function disagreement({ objects, definitions, shift }: { objects: PlannedObject[
   const service = createMockService({ clock });
   const call = (operation: string, input: Record<string, unknown>) => service.call(operation, { DomainName: DOMAIN, ...input });
   call('CreateDomain', { DefaultExpirationDays: 30 });
-  for (const ObjectTypeName of ['Order', 'Other']) {
+  for (const [ObjectTypeName, { Fields }] of Object.entries(OBJECT_TYPES)) {
     call('PutProfileObjectType', {
       ObjectTypeName,
       Description: 'differential test objects',
       AllowProfileCreation: false,
-      Fields: { cust: { Source: '_source.cust', Target: '_profile.AccountNumber', ContentType: 'STRING' } },
+      Fields,
       Keys: { _account: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['cust'] }] },
     });
   }
@@ -314,7 +340,7 @@ function disagreement({ objects, definitions, shift }: { objects: PlannedObject[
     clock.set({ ms: now });
     for (const [i, d] of definitions.entries()) {
       const expected = (account: number, conditionOverrides?: ConditionOverrides): Seen => {
-        const r = computeCalculatedAttribute({ definition: d.input, objects: stored[account], nowMs: now, definitionCreatedAtMs: d.createdAt, conditionOverrides });
+        const r = computeCalculatedAttribute({ definition: d.input, objects: stored[account], nowMs: now, definitionCreatedAtMs: d.createdAt, conditionOverrides, objectTypes: OBJECT_TYPES });
         return { value: r.value, last: r.lastObjectTimestampMs, partial: r.isDataPartial };
       };
       const where = (what: string, account: number) => `${what} of ${JSON.stringify(d.input)} for ${ACCOUNTS[account]} at now=${new Date(now).toISOString()}`;

@@ -1,7 +1,8 @@
 /**
  * The calculated-attribute Expression: tokenizer, parser and evaluator (SEMANTICS.md CA-EXP-1..8).
  */
-import { scalarAt, toNumber, type Scalar } from './values.ts';
+import { parseIsoDateTimeOrDay } from './timestamps.ts';
+import { attributeScalar, toNumber, type ObjectView, type Scalar } from './values.ts';
 
 /** An invalid definition (the service would reject it, or the oracle cannot give it a meaning). */
 export class OracleDefinitionError extends Error {
@@ -88,11 +89,21 @@ export function parseExpression({ expression, listed }: { expression: string; li
   };
 }
 
-/** Evaluates a parsed expression on a source document: a scalar (bare, CA-EXP-6), a number (CA-EXP-7), or undefined. */
-export function evaluateExpression({ parsed, document }: { parsed: ParsedExpression; document: unknown }): Scalar | undefined {
-  if (parsed.bare) return scalarAt({ document, path: parsed.refs[0].path });
-  const l = toNumber({ value: scalarAt({ document, path: parsed.refs[0].path }) });
-  const r = toNumber({ value: scalarAt({ document, path: parsed.refs[1]!.path }) });
+/**
+ * An arithmetic operand (CA-EXP-7): a number as written (CA-NUM-1), or an ISO 8601 date-time or YYYY-MM-DD day as its
+ * epoch milliseconds, so that subtracting two timestamps gives milliseconds.
+ */
+function operand(value: Scalar | undefined): number | undefined {
+  const n = toNumber({ value });
+  if (n !== undefined) return n;
+  return typeof value === 'string' ? parseIsoDateTimeOrDay({ value }) : undefined;
+}
+
+/** Evaluates a parsed expression on an object view: a scalar (bare, CA-EXP-6), a number (CA-EXP-7), or undefined. */
+export function evaluateExpression({ parsed, view }: { parsed: ParsedExpression; view: ObjectView }): Scalar | undefined {
+  if (parsed.bare) return attributeScalar({ view, name: parsed.refs[0].path });
+  const l = operand(attributeScalar({ view, name: parsed.refs[0].path }));
+  const r = operand(attributeScalar({ view, name: parsed.refs[1]!.path }));
   if (l === undefined || r === undefined) return undefined;
   const op = parsed.operator;
   const result = op === '+' ? l + r : op === '-' ? l - r : op === '*' ? l * r : l / r;

@@ -4,7 +4,7 @@
 import type { Filter, FilterAttributeDimension, FilterDimension, FilterGroup } from '@aws-sdk/client-customer-profiles';
 import { OracleDefinitionError } from './expression.ts';
 import { parseFilterDate, utcDay } from './timestamps.ts';
-import { renderScalar, scalarAt, toNumber } from './values.ts';
+import { attributeScalar, renderScalar, toNumber, type ObjectView } from './values.ts';
 
 const NUMERIC = new Set(['EQUAL', 'GREATER_THAN', 'LESS_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN_OR_EQUAL']);
 
@@ -75,21 +75,21 @@ export function dimensionEntryMatches({ text, dimension }: { text: string | unde
   }
 }
 
-function dimensionMatches(document: unknown, dimension: FilterDimension): boolean {
+function dimensionMatches(view: ObjectView, dimension: FilterDimension): boolean {
   const entries = Object.entries(dimension.Attributes ?? {});
   if (entries.length === 0) throw new OracleDefinitionError('expected a FilterDimension with at least one attribute; saw none; add an attribute');
   // Every entry is checked (not short-circuited) so an invalid one throws whatever the object.
   const hits = entries.map(([path, dim]) => {
-    const v = scalarAt({ document, path });
+    const v = attributeScalar({ view, name: path });
     return dimensionEntryMatches({ text: v === undefined ? undefined : renderScalar({ value: v }), dimension: dim });
   });
   return hits.every(Boolean);
 }
 
-function groupMatches(document: unknown, group: FilterGroup): boolean {
+function groupMatches(view: ObjectView, group: FilterGroup): boolean {
   const dims = group.Dimensions ?? [];
   if (dims.length < 1 || dims.length > 10) throw new OracleDefinitionError(`expected 1-10 Dimensions in a filter group; saw ${dims.length}; give 1 to 10 dimensions`);
-  const hits = dims.map((d) => dimensionMatches(document, d));
+  const hits = dims.map((d) => dimensionMatches(view, d));
   if (group.Type === 'ALL') return hits.every(Boolean);
   if (group.Type === 'ANY') return hits.some(Boolean);
   if (group.Type === 'NONE') return !hits.some(Boolean);
@@ -97,10 +97,10 @@ function groupMatches(document: unknown, group: FilterGroup): boolean {
 }
 
 /** Whether the filter keeps the object (CA-FIL-2..4). */
-export function filterKeeps({ filter, document }: { filter: Filter; document: unknown }): boolean {
+export function filterKeeps({ filter, view }: { filter: Filter; view: ObjectView }): boolean {
   const groups = filter.Groups ?? [];
   if (groups.length < 1 || groups.length > 2) throw new OracleDefinitionError(`expected 1-2 filter Groups; saw ${groups.length}; give 1 or 2 groups`);
-  const hits = groups.map((g) => groupMatches(document, g));
+  const hits = groups.map((g) => groupMatches(view, g));
   if (filter.Include === 'ALL') return hits.every(Boolean);
   if (filter.Include === 'ANY') return hits.some(Boolean);
   if (filter.Include === 'NONE') return !hits.some(Boolean);

@@ -10,7 +10,7 @@ import type {
 import { OracleDefinitionError, evaluateExpression, parseExpression } from './expression.ts';
 import { filterKeeps } from './filter.ts';
 import { parseTimestampValue } from './timestamps.ts';
-import { exactSum, renderNumber, renderScalar, resolvePath, toNumber, type Scalar } from './values.ts';
+import { attributeScalar, exactSum, mappedText, renderNumber, renderScalar, toNumber, type ObjectView, type Scalar } from './values.ts';
 
 export { OracleDefinitionError } from './expression.ts';
 export { exactSum, renderNumber, renderScalar, toNumber } from './values.ts';
@@ -26,6 +26,11 @@ export type OracleDefinition = Pick<
   CreateCalculatedAttributeDefinitionRequest,
   'AttributeDetails' | 'Statistic' | 'Conditions' | 'Filter' | 'UseHistoricalData'
 >;
+
+/** An object type of the domain as PutProfileObjectType defined it: what the oracle reads of it is its Fields. */
+export interface OracleObjectType {
+  Fields?: Record<string, { Source?: string; Target?: string }>;
+}
 
 /** A stored profile object as the oracle sees it. */
 export interface OracleObject {
@@ -61,10 +66,57 @@ export interface OracleResult {
   included: IncludedObject[];
   /** Every candidate left out, with the reason. */
   excluded: { source: OracleObject; reason: ExclusionReason }[];
-  /** Always "false" (CA-RES-3). */
-  isDataPartial: 'false';
+  /** "true" while the Range has not elapsed since the definition was created or ObjectCount is not reached (CA-RES-3). */
+  isDataPartial: 'true' | 'false';
   /** Whether the threshold held; null when there is no threshold or nothing was included. */
   thresholdMet: boolean | null;
+}
+
+/** Days back a window reaches (CA-RES-3): an override's Start, else ValueRange.Start, else Range.Value; none without. */
+function pastDaysOf(def: OracleDefinition, overrideRange: ConditionOverrides['Range']): number | undefined {
+  if (overrideRange) return overrideRange.Start ?? 366;
+  const range = def.Conditions?.Range;
+  if (!range) return undefined;
+  if (range.ValueRange) return range.ValueRange.Start;
+  return range.Value;
+}
+
+/**
+ * The standard objects of type `standardType` an object maps onto (CA-STD-1..3): present when a field of its type has
+ * a Target `<standardType>.<path>`; each such field's mapped text placed at `<path>`, fields in order, later ones
+ * replacing what is in their way.
+ */
+function standardDocument({ document, type, standardType }: { document: unknown; type: OracleObjectType | undefined; standardType: string }): Record<string, unknown> | undefined {
+  let out: Record<string, unknown> | undefined;
+  for (const field of Object.values(type?.Fields ?? {})) {
+    const target = field.Target ?? '';
+    if (!target.startsWith(`${standardType}.`)) continue;
+    out ??= {};
+    const source = field.Source ?? '';
+    if (!source.startsWith('_source.')) continue;
+    const text = mappedText({ document, sourcePath: source.slice('_source.'.length) });
+    if (text === undefined) continue;
+    const segments = target.slice(standardType.length + 1).split('.');
+    let node = out;
+    segments.forEach((segment, i) => {
+      if (i === segments.length - 1) {
+        node[segment] = text;
+        return;
+      }
+      const next = node[segment];
+      if (typeof next !== 'object' || next === null) node[segment] = {};
+      node = node[segment] as Record<string, unknown>;
+    });
+  }
+  return out;
+}
+
+/** `_source.` paths of a custom object type's Fields, by field name (CA-EXP-4). */
+function fieldSourcesOf(type: OracleObjectType | undefined): Record<string, string> | undefined {
+  if (!type?.Fields) return undefined;
+  const out: Record<string, string> = {};
+  for (const [name, field] of Object.entries(type.Fields)) if (field.Source?.startsWith('_source.')) out[name] = field.Source.slice('_source.'.length);
+  return out;
 }
 
 interface Window {
@@ -83,8 +135,8 @@ function windowOf(def: OracleDefinition, overrideRange: ConditionOverrides['Rang
     const range = def.Conditions?.Range;
     if (!range) return undefined;
     if (range.Unit !== undefined && range.Unit !== 'DAYS') throw new OracleDefinitionError(`expected Unit DAYS; saw ${range.Unit}; the model's only unit is DAYS`);
-    const value = range.Value ?? 0; // the model's default
-    if (!Number.isInteger(value) || value < 0 || value > 2_147_483_647) {
+    const value = range.Value;
+    if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 2_147_483_647)) {
       throw new OracleDefinitionError(`expected Range.Value an integer 0..2147483647; saw ${value}; fix the Range`);
     }
     if (range.ValueRange) {
@@ -93,8 +145,10 @@ function windowOf(def: OracleDefinition, overrideRange: ConditionOverrides['Rang
         throw new OracleDefinitionError(`expected ValueRange with integer Start and End; saw ${JSON.stringify(range.ValueRange)}; give both`);
       }
       days = [Start!, End!];
-    } else {
+    } else if (value !== undefined) {
       days = [value, 0];
+    } else {
+      return undefined; // CA-WIN-4: a Range of Unit only selects all time
     }
   }
   return { fromMs: nowMs - days[0] * DAY_MS, toMs: nowMs - days[1] * DAY_MS };
@@ -109,7 +163,7 @@ function parseDocument(object: string | Record<string, unknown>): unknown {
   }
 }
 
-/** CA-THR-2: compare the computed value with the threshold value. */
+/** CA-THR-2: compare the computed value with the threshold value (CA-THR-1 turns the answer into "true" / "false"). */
 function thresholdHolds(value: string, threshold: { Value?: string; Operator?: string }): boolean {
   const tv = threshold.Value ?? '';
   const a = toNumber({ value });
@@ -186,12 +240,15 @@ export function computeCalculatedAttribute({
   nowMs,
   definitionCreatedAtMs,
   conditionOverrides,
+  objectTypes,
 }: {
   definition: OracleDefinition;
   objects: readonly OracleObject[];
   nowMs: number;
   definitionCreatedAtMs?: number;
   conditionOverrides?: ConditionOverrides;
+  /** The domain's object types by name (their PutProfileObjectType input); without it none has Fields and CA-SEL-2 is not checked. */
+  objectTypes?: Readonly<Record<string, OracleObjectType>>;
 }): OracleResult {
   const expression = definition.AttributeDetails?.Expression;
   if (!expression) throw new OracleDefinitionError('expected AttributeDetails.Expression; saw none; give an Expression');
@@ -199,6 +256,10 @@ export function computeCalculatedAttribute({
   statistic(statName, ['0']); // validates the name early (CA-STAT-*)
   const listed = (definition.AttributeDetails?.Attributes ?? []).map((a) => String(a.Name));
   const parsed = parseExpression({ expression, listed }); // CA-EXP-1..5
+  const standard = parsed.objectTypeName.startsWith('_'); // CA-STD-1
+  if (objectTypes && !standard && !Object.prototype.hasOwnProperty.call(objectTypes, parsed.objectTypeName)) {
+    throw new OracleDefinitionError(`expected the Expression's object type ${parsed.objectTypeName} to exist in the domain; saw ${Object.keys(objectTypes).join(', ') || 'none'}; put the object type first (CA-SEL-2)`);
+  }
   const range = definition.Conditions?.Range;
   let tsPath: string | undefined;
   const tsFormat = range?.TimestampFormat;
@@ -211,10 +272,9 @@ export function computeCalculatedAttribute({
     if (m[1] !== parsed.objectTypeName) {
       throw new OracleDefinitionError(`expected TimestampSource on ${parsed.objectTypeName}, the Expression's object type; saw ${m[1]}; use one object type`);
     }
-    if (tsFormat === undefined) throw new OracleDefinitionError('expected a TimestampFormat with the TimestampSource; saw none; give EPOCHMILLI or ISO_8601'); // CA-TS-4
-    tsPath = m[2];
+    tsPath = m[2]; // CA-TS-4: the format is optional (CA-TS-5 without one)
   }
-  if (definition.Filter) filterKeeps({ filter: definition.Filter, document: {} }); // checks every dimension once (CA-FIL-14)
+  if (definition.Filter) filterKeeps({ filter: definition.Filter, view: { document: {} } }); // checks every dimension once (CA-FIL-14)
   const useHistorical = definition.UseHistoricalData === true; // CA-HIST-1: absent means false
   if (!useHistorical && definitionCreatedAtMs === undefined) {
     throw new OracleDefinitionError('expected definitionCreatedAtMs when UseHistoricalData is not true; saw none; pass the definition creation time');
@@ -227,22 +287,35 @@ export function computeCalculatedAttribute({
     throw new OracleDefinitionError(`expected ObjectCount an integer >= 1; saw ${objectCount}; fix the Conditions`);
   }
   const threshold = overrideRange ? undefined : definition.Conditions?.Threshold;
+  const pastDays = pastDaysOf(definition, overrideRange);
+  if (pastDays !== undefined && pastDays > 0 && definitionCreatedAtMs === undefined) {
+    throw new OracleDefinitionError('expected definitionCreatedAtMs for a Range that reaches into the past; saw none; pass the definition creation time (IsDataPartial, CA-RES-3)');
+  }
+  const fieldSources = standard ? undefined : fieldSourcesOf(objectTypes?.[parsed.objectTypeName]);
 
   const excluded: OracleResult['excluded'] = [];
   const kept: (IncludedObject & { order: number })[] = [];
   objects.forEach((source, order) => {
-    if (source.objectTypeName !== parsed.objectTypeName) return excluded.push({ source, reason: 'other-object-type' }); // CA-SEL-1
+    let view: ObjectView;
+    if (standard) {
+      // CA-STD-1: a standard object type's objects are those the mappings of the stored objects produce.
+      const std = standardDocument({ document: parseDocument(source.object), type: objectTypes?.[source.objectTypeName], standardType: parsed.objectTypeName });
+      if (std === undefined) return excluded.push({ source, reason: 'other-object-type' });
+      view = { document: std };
+    } else {
+      if (source.objectTypeName !== parsed.objectTypeName) return excluded.push({ source, reason: 'other-object-type' }); // CA-SEL-1
+      view = { document: parseDocument(source.object), fieldSources };
+    }
     if (!useHistorical && source.ingestedAtMs < definitionCreatedAtMs!) return excluded.push({ source, reason: 'historical' }); // CA-HIST-1
-    const document = parseDocument(source.object);
     let timestampMs = source.ingestedAtMs; // CA-TS-1
     if (tsPath !== undefined) {
-      const ts = parseTimestampValue({ value: resolvePath({ document, path: tsPath }), format: tsFormat as 'EPOCHMILLI' | 'ISO_8601' });
+      const ts = parseTimestampValue({ value: attributeScalar({ view, name: tsPath }), format: tsFormat as 'EPOCHMILLI' | 'ISO_8601' | undefined });
       if (ts === undefined) return excluded.push({ source, reason: 'no-timestamp' });
       timestampMs = ts;
     }
     if (window && !(window.fromMs <= timestampMs && timestampMs <= window.toMs)) return excluded.push({ source, reason: 'outside-window' }); // CA-WIN-3
-    if (definition.Filter && !filterKeeps({ filter: definition.Filter, document })) return excluded.push({ source, reason: 'filtered-out' }); // CA-FIL-*
-    const value = evaluateExpression({ parsed, document }); // CA-EXP-6/7
+    if (definition.Filter && !filterKeeps({ filter: definition.Filter, view })) return excluded.push({ source, reason: 'filtered-out' }); // CA-FIL-*
+    const value = evaluateExpression({ parsed, view }); // CA-EXP-6/7
     if (value === undefined || (NUMERIC_STATISTICS.has(statName) && toNumber({ value }) === undefined)) {
       return excluded.push({ source, reason: 'no-value' }); // CA-EXP-8/9, CA-VAL-1
     }
@@ -255,18 +328,23 @@ export function computeCalculatedAttribute({
     for (const k of kept.slice(0, kept.length - objectCount)) excluded.push({ source: k.source, reason: 'object-count' });
   }
   const included = used.map(({ source, timestampMs, value }) => ({ source, timestampMs, value }));
-  const none = (thresholdMet: boolean | null): OracleResult => ({ value: null, lastObjectTimestampMs: null, included, excluded, isDataPartial: 'false', thresholdMet });
-  if (included.length === 0) return none(null); // CA-RES-1
-  const value = statistic(statName, included.map((i) => i.value));
-  if (value === undefined) return none(null); // CA-NUM-2: a non-finite number is no value
-  const thresholdMet = threshold ? thresholdHolds(value, threshold) : null; // CA-THR-1
-  if (thresholdMet === false) return none(thresholdMet);
+  // CA-RES-3: partial while the window reaches back further than the definition's age, or ObjectCount is not reached.
+  const young = pastDays !== undefined && pastDays > 0 && nowMs - definitionCreatedAtMs! < pastDays * DAY_MS;
+  const short = objectCount !== undefined && kept.length < objectCount;
+  const isDataPartial = young || short ? 'true' : 'false';
+  const none = (): OracleResult => ({ value: null, lastObjectTimestampMs: null, included, excluded, isDataPartial, thresholdMet: null });
+  if (included.length === 0) return none(); // CA-RES-1
+  const statisticValue = statistic(statName, included.map((i) => i.value));
+  if (statisticValue === undefined) return none(); // CA-NUM-2: a non-finite number is no value
+  const thresholdMet = threshold ? thresholdHolds(statisticValue, threshold) : null;
+  // CA-THR-1: with a Threshold the Value says whether it holds.
+  const value = thresholdMet === null ? statisticValue : String(thresholdMet);
   return {
-    value: value.length > MAX_VALUE_LENGTH ? value.slice(0, MAX_VALUE_LENGTH) : value, // CA-NUM-4, after the threshold
+    value: value.length > MAX_VALUE_LENGTH ? value.slice(0, MAX_VALUE_LENGTH) : value, // CA-NUM-4
     lastObjectTimestampMs: included[included.length - 1].timestampMs, // CA-RES-2
     included,
     excluded,
-    isDataPartial: 'false',
+    isDataPartial,
     thresholdMet,
   };
 }

@@ -64,9 +64,20 @@ export function parseIso8601({ value }: { value: unknown }): number | undefined 
   return local - sign * (oh * 60 + om) * 60_000;
 }
 
-/** A TimestampSource value in the definition's TimestampFormat (CA-TS-2..4); undefined when it does not parse. */
-export function parseTimestampValue({ value, format }: { value: unknown; format: 'EPOCHMILLI' | 'ISO_8601' }): number | undefined {
+/**
+ * A TimestampSource value in the definition's TimestampFormat (CA-TS-2..4), or, without a format, any filter date
+ * (CA-TS-5: epoch, ISO 8601 date-time or YYYY-MM-DD); undefined when it does not parse.
+ */
+export function parseTimestampValue({ value, format }: { value: unknown; format: 'EPOCHMILLI' | 'ISO_8601' | undefined }): number | undefined {
+  if (format === undefined) return parseFilterDate({ value });
   return format === 'EPOCHMILLI' ? parseEpochMilli({ value }) : parseIso8601({ value });
+}
+
+/** An ISO 8601 date-time (CA-TS-3) or a YYYY-MM-DD day at UTC midnight, else undefined: a timestamp operand (CA-EXP-7). */
+export function parseIsoDateTimeOrDay({ value }: { value: string }): number | undefined {
+  const d = DATE_RE.exec(value);
+  if (d) return civilToMs(Number(d[1]), Number(d[2]), Number(d[3]), 0, 0, 0, 0);
+  return parseIso8601({ value });
 }
 
 /** A filter date (CA-FIL-13): ISO_8601 date-time, YYYY-MM-DD at UTC midnight, or an EPOCHMILLI integer. */

@@ -57,6 +57,38 @@ export function resolvePath({ document, path }: { document: unknown; path: strin
   return current;
 }
 
+/**
+ * How the oracle sees one object for a definition (CA-EXP-4): its document, and for an object of a custom object type
+ * the `_source.` path of each of the type's Fields, by field name (a reference names a Fields entry first).
+ */
+export interface ObjectView {
+  document: unknown;
+  fieldSources?: Readonly<Record<string, string>>;
+}
+
+/** The scalar an attribute name reads in a view (CA-EXP-4): the Fields entry's source path, else the name as a path. */
+export function attributeScalar({ view, name }: { view: ObjectView; name: string }): Scalar | undefined {
+  const source = view.fieldSources && Object.prototype.hasOwnProperty.call(view.fieldSources, name) ? view.fieldSources[name] : undefined;
+  return scalarAt({ document: view.document, path: source ?? name });
+}
+
+/**
+ * A mapped field's text (CA-STD-2): the value at `_source.<a.b>` stepping through JSON objects only (no arrays); a
+ * non-empty string as is, a finite number by String(), a boolean as true / false; otherwise none.
+ */
+export function mappedText({ document, sourcePath }: { document: unknown; sourcePath: string }): string | undefined {
+  let current: unknown = document;
+  for (const segment of sourcePath.split('.')) {
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  if (typeof current === 'string') return current === '' ? undefined : current;
+  if (typeof current === 'number') return Number.isFinite(current) ? String(current) : undefined;
+  if (typeof current === 'boolean') return current ? 'true' : 'false';
+  return undefined;
+}
+
 /** The scalar at a path, or undefined when it is missing, null, an object, an array or the empty string (CA-EXP-6). */
 export function scalarAt({ document, path }: { document: unknown; path: string }): Scalar | undefined {
   const v = resolvePath({ document, path });

@@ -1,8 +1,8 @@
 /**
  * A catalogue of CreateCalculatedAttributeDefinition inputs over the generated T&H data. Between them the entries
- * cover all 8 statistics, Range by Value and by ValueRange (past and future windows), TimestampSource with both
- * formats, every Filter Include value and group Type, all 15 DimensionTypes, each Threshold operator, ObjectCount, and
- * UseHistoricalData true and false. Each entry says what it exercises (`exercises`, machine-checkable tags) and why.
+ * cover all 8 statistics, Range by Value and by ValueRange (past and future windows) and of Unit only, TimestampSource
+ * with both formats and without one, every Filter Include value and group Type, all 15 DimensionTypes, each Threshold
+ * operator (a Threshold makes the attribute "true" / "false"), ObjectCount, and UseHistoricalData true and false. Each entry says what it exercises (`exercises`, machine-checkable tags) and why.
  * Entries that read a generated timestamp field name the data format they need (`dataFormat`).
  */
 import type { CreateCalculatedAttributeDefinitionRequest, Filter } from '@aws-sdk/client-customer-profiles';
@@ -31,8 +31,10 @@ export const REQUIRED_TAGS: readonly CatalogueTag[] = [
   'range:value',
   'range:valueRange-past',
   'range:valueRange-future',
+  'range:unit-only',
   'timestamp:EPOCHMILLI',
   'timestamp:ISO_8601',
+  'timestamp:none',
   ...['ALL', 'ANY', 'NONE'].map((s) => `include:${s}`),
   ...['ALL', 'ANY', 'NONE'].map((s) => `groupType:${s}`),
   ...[
@@ -56,7 +58,8 @@ export function tagsOf({ input }: { input: CreateCalculatedAttributeDefinitionRe
     if (range.ValueRange.Start !== undefined && range.ValueRange.Start >= 0 && (range.ValueRange.End ?? 0) >= 0) tags.add('range:valueRange-past');
     if ((range.ValueRange.Start ?? 0) < 0 || (range.ValueRange.End ?? 0) < 0) tags.add('range:valueRange-future');
   } else if (range && (range.Value ?? 0) > 0) tags.add('range:value');
-  if (range?.TimestampSource && range.TimestampFormat) tags.add(`timestamp:${range.TimestampFormat}`);
+  else if (range && range.Value === undefined) tags.add('range:unit-only');
+  if (range?.TimestampSource) tags.add(`timestamp:${range.TimestampFormat ?? 'none'}`);
   if (input.Conditions?.ObjectCount !== undefined) tags.add('objectCount');
   if (input.Conditions?.Threshold) tags.add(`threshold:${input.Conditions.Threshold.Operator}`);
   if (input.UseHistoricalData !== undefined) tags.add(`historical:${input.UseHistoricalData}`);
@@ -133,6 +136,12 @@ export function calcDefinitionCatalogue({
     Conditions: { Range: { Unit: 'DAYS', ValueRange: { Start: 7, End: -7 }, TimestampSource: `{${seg}.DepartureDateTime}`, TimestampFormat: 'EPOCHMILLI' } },
     UseHistoricalData: true,
   }, 'epochmilli');
+  add('segments-all-time-no-format', 'COUNT of segments over all time (a Range of Unit only, as AWS\'s CA_DayOfTravel), timed by DepartureDateTime without a TimestampFormat.', {
+    Statistic: 'COUNT',
+    AttributeDetails: { Attributes: attrs('SegmentId'), Expression: `{${seg}.SegmentId}` },
+    Conditions: { Range: { Unit: 'DAYS', TimestampSource: `{${seg}.DepartureDateTime}` } },
+    UseHistoricalData: true,
+  });
   add('segment-last-destination-new-data', 'LAST_OCCURRENCE of the destination airport, only objects ingested after creation.', {
     Statistic: 'LAST_OCCURRENCE',
     AttributeDetails: { Attributes: attrs('Dest'), Expression: `{${seg}.Dest}` },
@@ -144,13 +153,13 @@ export function calcDefinitionCatalogue({
     Conditions: { ObjectCount: 5 },
     UseHistoricalData: true,
   });
-  add('tx-max-points-over-1000', 'MAXIMUM points in one transaction, returned only when greater than 1000.', {
+  add('tx-max-points-over-1000', 'Whether the MAXIMUM points in one transaction is greater than 1000 ("true" / "false").', {
     Statistic: 'MAXIMUM',
     AttributeDetails: { Attributes: attrs('PointsEarned'), Expression: `{${tx}.PointsEarned}` },
     Conditions: { Threshold: { Value: '1000', Operator: 'GREATER_THAN' } },
     UseHistoricalData: true,
   });
-  add('tx-min-points-negative', 'MINIMUM points (redemptions are negative), returned only when less than 0.', {
+  add('tx-min-points-negative', 'Whether the MINIMUM points (redemptions are negative) is less than 0 ("true" / "false").', {
     Statistic: 'MINIMUM',
     AttributeDetails: { Attributes: attrs('PointsEarned'), Expression: `{${tx}.PointsEarned}` },
     Conditions: { Threshold: { Value: '0', Operator: 'LESS_THAN' } },
@@ -162,13 +171,13 @@ export function calcDefinitionCatalogue({
     Conditions: { Range: { Value: 365, Unit: 'DAYS' } },
     UseHistoricalData: true,
   });
-  add('reservation-room-value', 'SUM of AmountPerNight * NumberOfNights (two attributes, arithmetic), unless zero.', {
+  add('reservation-room-value', 'Whether the SUM of AmountPerNight * NumberOfNights (two attributes, arithmetic) is not zero ("true" / "false").', {
     Statistic: 'SUM',
     AttributeDetails: { Attributes: attrs('AmountPerNight', 'NumberOfNights'), Expression: `{${res}.AmountPerNight} * {${res}.NumberOfNights}` },
     Conditions: { Threshold: { Value: '0', Operator: 'NOT_EQUAL_TO' } },
     UseHistoricalData: true,
   });
-  add('loyalty-tier-is-gold', 'LAST_OCCURRENCE of the nested Tier.Name, returned only when it equals GOLD.', {
+  add('loyalty-tier-is-gold', 'Whether the LAST_OCCURRENCE of the nested Tier.Name equals GOLD ("true" / "false").', {
     Statistic: 'LAST_OCCURRENCE',
     AttributeDetails: { Attributes: attrs('Tier.Name'), Expression: `{${loy}.Tier.Name}` },
     Conditions: { Threshold: { Value: 'GOLD', Operator: 'EQUAL_TO' } },

@@ -1,15 +1,18 @@
 /**
  * Calculated attribute conditions: ObjectCount, Threshold with each operator, and Filter with Include ALL/ANY/NONE,
  * one and two groups and each of the 15 DimensionTypes, over generated T&H objects plus designed ones. Expected values
- * come from the independent oracle (generators/oracle). Every rule these contracts rest on beyond the model's shapes
- * (which N objects ObjectCount keeps, what a failed Threshold returns, how each DimensionType compares) is one of the
- * semantics doc's assumed rules, so every contract here is level `assumed`.
+ * come from the independent oracle (generators/oracle). That a Threshold makes the attribute true / false is AWS's
+ * document (CALC-COND-THRESHOLD-05, should); every other rule these contracts rest on beyond the model's shapes
+ * (which N objects ObjectCount keeps, how a Threshold compares, how each DimensionType compares) is one of the
+ * semantics doc's assumed rules, so those contracts are level `assumed`.
  */
 import type { Filter, FilterDimension, FilterDimensionType } from '@aws-sdk/client-customer-profiles';
 import { contractFile } from '../../harness/contracts/contract.ts';
+import { check } from '../../harness/contracts/violation.ts';
+import { WaiterTimeoutError } from '../../harness/contracts/waiters.ts';
 import { computeCalculatedAttribute, toNumber } from '../../generators/oracle/index.ts';
 import { dateOnly, isoString, MS_PER_DAY } from '../../generators/time.ts';
-import { buildWorld, checkValues, type DefinitionContext, type DefinitionSpec, type ValueCheck } from './calculated-world.ts';
+import { buildWorld, checkValues, expectedAt, readValue, type DefinitionContext, type DefinitionSpec, type ValueCheck } from './calculated-world.ts';
 
 const { contract, wireContract, fixture } = contractFile({ area: 'calculated-conditions' });
 
@@ -61,6 +64,8 @@ function definitions(ctx: DefinitionContext): Record<string, DefinitionSpec> {
     'thr-lt': { ...sum, Conditions: { Threshold: { Value: middle, Operator: 'LESS_THAN' } } },
     'thr-eq': { ...sum, Conditions: { Threshold: { Value: designed, Operator: 'EQUAL_TO' } } },
     'thr-ne': { ...sum, Conditions: { Threshold: { Value: designed, Operator: 'NOT_EQUAL_TO' } } },
+    // The shape of AWS's default _frequent_caller (COUNT, Threshold GREATER_THAN "5"), over this file's transactions.
+    'thr-count': { Statistic: 'COUNT', AttributeDetails: { Attributes: [{ Name: 'TransactionId' }], Expression: `{${t.tx}.TransactionId}` }, Conditions: { Threshold: { Value: '2', Operator: 'GREATER_THAN' } }, ...all },
     'f-inclusive': one(dim('RevenueType', 'INCLUSIVE', ['ROOM', 'TAX'])),
     'f-exclusive': one(dim('RevenueType', 'EXCLUSIVE', ['ROOM'])),
     'f-contains': one(dim('Description', 'CONTAINS', ['service'])),
@@ -97,20 +102,55 @@ assumedContract(
   'CALC-COND-COUNT-01',
   'ObjectCount 3 uses the 3 most recently ingested objects (FIRST_OCCURRENCE and SUM over them)',
   ['count-first', 'count-sum'],
-  ['M-CALC-OBJECTCOUNT', 'A-CALC-R10', 'A-CALC-R3'],
+  // No TimestampSource: "most recently ingested" is the documented order (R3); which N is assumed (R10).
+  ['M-CALC-OBJECTCOUNT', 'D-CALC-STAT-FIRST-LAST', 'A-CALC-R10'],
 );
 
 const threshold = (id: string, operator: string, definition: string, chosen: string) =>
   assumedContract(
     id,
-    `Threshold ${operator} (${chosen}): the SUM is returned when the comparison holds, no Value when it does not`,
+    `Threshold ${operator} (${chosen}): the Value is "true" when the SUM compared by ${operator} holds, "false" when it does not`,
     [definition],
-    ['M-CALC-THRESHOLD', 'A-CALC-R13'],
+    ['M-CALC-THRESHOLD', 'D-CALC-THRESHOLD-TRUE-FALSE', 'A-CALC-R13', 'A-CALC-R21'],
   );
 threshold('CALC-COND-THRESHOLD-01', 'GREATER_THAN', 'thr-gt', 'the middle planned sum');
 threshold('CALC-COND-THRESHOLD-02', 'LESS_THAN', 'thr-lt', 'the middle planned sum');
 threshold('CALC-COND-THRESHOLD-03', 'EQUAL_TO', 'thr-eq', 'one designed profile\'s sum');
 threshold('CALC-COND-THRESHOLD-04', 'NOT_EQUAL_TO', 'thr-ne', 'one designed profile\'s sum');
+
+contract(
+  {
+    id: 'CALC-COND-THRESHOLD-05',
+    title: 'a COUNT with Threshold GREATER_THAN "2" (the shape of AWS\'s _frequent_caller) answers true or false for every profile with transactions',
+    operations: OPERATIONS,
+    level: 'should',
+    evidence: ['M-CALC-THRESHOLD', 'D-CALC-THRESHOLD-TRUE-FALSE', 'D-CALC-DEFAULT-FREQUENT-CALLER'],
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    const definition = w.definitions['thr-count'];
+    const seen: Record<string, number> = {};
+    // Profiles holding transactions the definition counts (by the oracle); the literal spelling is not documented.
+    const profiles = w.profiles.filter((profile) => expectedAt({ definition, profile, nowMs: session.now(), objectTypes: w.objectTypes }).included.length > 0);
+    check({ condition: profiles.length > 0, expected: 'at least one profile with transactions to read', seen: 'none in the data plan' });
+    for (const profile of profiles) {
+      const out = await session.waitUntil({
+        description: `thr-count for ${profile.label} to have a Value`,
+        poll: () => readValue({ session, world: w, definition, profile, via: 'get' }),
+        accept: (v) => v.Value !== undefined,
+        show: (v) => ({ Value: v.Value }),
+      }).catch((error: unknown) => {
+        // A Value that never comes is judged below, with what was (not) seen.
+        if (error instanceof WaiterTimeoutError) return { Value: undefined };
+        throw error;
+      });
+      const value = out.Value?.toLowerCase();
+      check({ condition: value === 'true' || value === 'false', expected: `Value true or false for ${profile.label} (${profile.profileId}), who has transactions`, seen: JSON.stringify(out.Value) });
+      seen[value!] = (seen[value!] ?? 0) + 1;
+    }
+    note(`read ${profiles.length} profile(s): ${JSON.stringify(seen)}`);
+  },
+);
 
 assumedContract(
   'CALC-FILTER-TEXT-01',

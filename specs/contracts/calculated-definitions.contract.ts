@@ -1,7 +1,8 @@
 /**
- * Calculated attribute definitions: create / get / list / update / delete, unknown names, Expression validation, and
- * Status / Readiness while a definition converges. Expected values come from the model (specs/schemas) and from what
- * the contract sent, never from the target.
+ * Calculated attribute definitions: create / get / list / update / delete, unknown names, Expression validation (an
+ * object type the domain lacks included), AWS's two T&H sample definitions, and Status / Readiness while a definition
+ * converges. Expected values come from the model (specs/schemas), what the contract sent, AWS's documents and samples,
+ * and the independent oracle for the sample definitions' values, never from the target.
  */
 import {
   BatchGetCalculatedAttributeForProfileCommand,
@@ -10,7 +11,10 @@ import {
   GetCalculatedAttributeDefinitionCommand,
   GetCalculatedAttributeForProfileCommand,
   ListCalculatedAttributeDefinitionsCommand,
+  PutProfileObjectCommand,
+  PutProfileObjectTypeCommand,
   UpdateCalculatedAttributeDefinitionCommand,
+  type PutProfileObjectTypeRequest,
   type Conditions,
   type CreateCalculatedAttributeDefinitionCommandOutput,
   type CreateCalculatedAttributeDefinitionRequest,
@@ -22,8 +26,10 @@ import type { Session } from '../../harness/contracts/session.ts';
 import { seenError } from '../../harness/contracts/service-errors.ts';
 import { check, checkEqual, ContractViolation } from '../../harness/contracts/violation.ts';
 import { attempt, WaiterTimeoutError } from '../../harness/contracts/waiters.ts';
-import { calculatedAttributeName, displayName } from '../../generators/scenarios/names.ts';
-import { buildWorld, withLabels, type World } from './calculated-world.ts';
+import type { OracleObject } from '../../generators/oracle/index.ts';
+import { calculatedAttributeName, displayName, fnv1a } from '../../generators/scenarios/names.ts';
+import { MS_PER_DAY } from '../../generators/time.ts';
+import { buildWorld, checkValues, withLabels, type World, type WorldDefinition, type WorldProfile } from './calculated-world.ts';
 
 const { contract, wireContract, fixture } = contractFile({ area: 'calculated-definitions' });
 
@@ -398,6 +404,195 @@ contract(
       poll: () => session.client.send(new GetCalculatedAttributeForProfileCommand({ DomainName: w.domain, CalculatedAttributeName: name, ProfileId: w.profiles[0].profileId })),
       accept: (out) => out.IsDataPartial === 'false',
       show: (out) => ({ Value: out.Value, IsDataPartial: out.IsDataPartial }),
+    });
+  },
+);
+
+// ---- object types (R17) ------------------------------------------------------------------------------------------
+
+/** A name no object type of the run has (deterministic per run). */
+const missingTypeName = (session: Session) => `cpct_missing_${fnv1a({ text: `${session.config.runId}|missing-type` }).toString(16)}`;
+
+contract(
+  {
+    id: 'CALC-DEF-OBJTYPE-01',
+    title: 'CreateCalculatedAttributeDefinition over an object type the domain does not have is refused with a client error the model declares (BadRequestException or ResourceNotFoundException)',
+    operations: ['CreateCalculatedAttributeDefinition'],
+    level: 'should',
+    evidence: ['D-CALC-REQUIRES-OBJECT-TYPE', 'M-CreateCalculatedAttributeDefinition-ERROR-BadRequestException', 'M-CreateCalculatedAttributeDefinition-ERROR-ResourceNotFoundException'],
+    readsData: false,
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    const type = missingTypeName(session);
+    const input = definitionInput({ session, w, id: 'def-objtype-1', spec: { AttributeDetails: { Attributes: [{ Name: 'PointsEarned' }], Expression: `{${type}.PointsEarned}` } } });
+    const r = await attempt({ call: () => session.client.send(new CreateCalculatedAttributeDefinitionCommand(input)) });
+    if (r.ok) throw new ContractViolation({ expected: `CreateCalculatedAttributeDefinition over the object type ${type}, which the domain does not have, to be refused`, seen: `success: ${JSON.stringify({ CalculatedAttributeName: r.value.CalculatedAttributeName, Status: r.value.Status })}` });
+    const seen = seenError({ error: r.error });
+    const allowed: Record<string, number> = { BadRequestException: 400, ResourceNotFoundException: 404 };
+    check({
+      condition: allowed[seen.name] !== undefined && allowed[seen.name] === seen.status,
+      expected: 'BadRequestException (HTTP 400) or ResourceNotFoundException (HTTP 404), the client errors the model declares for CreateCalculatedAttributeDefinition',
+      seen: `${seen.name} (HTTP ${seen.status ?? 'none'}): ${seen.message.slice(0, 200)}`,
+    });
+    note(`refused with ${seen.name}`);
+  },
+);
+
+contract(
+  {
+    id: 'CALC-DEF-OBJTYPE-02',
+    title: 'CreateCalculatedAttributeDefinition over an object type the domain does not have is a BadRequestException',
+    operations: ['CreateCalculatedAttributeDefinition'],
+    level: 'assumed',
+    evidence: ['D-CALC-REQUIRES-OBJECT-TYPE', 'M-CreateCalculatedAttributeDefinition-ERROR-BadRequestException', 'A-CALC-R17-ERROR'],
+    readsData: false,
+  },
+  async ({ session }) => {
+    const w = await world();
+    const type = missingTypeName(session);
+    const input = definitionInput({ session, w, id: 'def-objtype-2', spec: { Statistic: 'COUNT', AttributeDetails: { Attributes: [{ Name: 'TransactionId' }], Expression: `{${type}.TransactionId}` } } });
+    await session.errors.expect({ what: `CreateCalculatedAttributeDefinition over the missing object type ${type}`, code: 'BadRequestException', call: () => session.client.send(new CreateCalculatedAttributeDefinitionCommand(input)) });
+  },
+);
+
+// ---- AWS's T&H sample definitions (R5, R8, R17, R18) ----------------------------------------------------------------
+
+/**
+ * An object type named `Booking`, as the sample's definitions name it, with the sample Booking mapping's SegmentPNR
+ * and DepartureDate fields (Sources and Targets as AWS published them), a seat price mapped onto
+ * `_airSegment.Seat.Price` (which the sample's own mapping lacks, so the sample's SUM has something to add), and keys
+ * tying an object to a profile of this run by AccountNumber.
+ */
+function bookingType({ domain }: { domain: string }): PutProfileObjectTypeRequest {
+  const field = (Source: string, Target: string) => ({ Source, Target, ContentType: 'STRING' as const });
+  return {
+    DomainName: domain,
+    ObjectTypeName: 'Booking',
+    Description: 'Bookings shaped like AWS\'s travel and hospitality sample (SegmentPNR read from PNR)',
+    AllowProfileCreation: false,
+    Fields: {
+      AccountNumber: field('_source.AccountNumber', '_profile.AccountNumber'),
+      BookingId: field('_source.BookingId', '_airBooking.Attributes.BookingId'),
+      SegmentPNR: field('_source.PNR', '_airSegment.BookingRef'),
+      DepartureDate: field('_source.DepartureDate', '_airSegment.Departure.Date'),
+      SeatPrice: field('_source.SeatPrice', '_airSegment.Seat.Price'),
+    },
+    Keys: {
+      _account: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['AccountNumber'] }],
+      _booking: [{ StandardIdentifiers: ['UNIQUE'], FieldNames: ['BookingId'] }],
+    },
+  };
+}
+
+/** The two definitions of AWS's sample as published (CA_DayOfTravel, CA_TotalDollarsSpentInAYear), under run names. */
+function sampleDefinitions({ session, w }: { session: Session; w: World }): Record<string, CreateCalculatedAttributeDefinitionRequest> {
+  const { seed, runId } = session.config;
+  const named = (id: string) => ({ DomainName: w.domain, CalculatedAttributeName: calculatedAttributeName({ seed, runId, id }) });
+  return {
+    'th-day-of-travel': {
+      ...named('th-day-of-travel'),
+      DisplayName: 'DayOfTravel',
+      Description: 'Counts the number of bookings that a person has based on their departure date',
+      Statistic: 'COUNT',
+      Conditions: { Range: { Unit: 'DAYS', TimestampSource: '{Booking.DepartureDate}' } },
+      AttributeDetails: { Attributes: [{ Name: 'SegmentPNR' }], Expression: '{Booking.SegmentPNR}' },
+      UseHistoricalData: true,
+    },
+    'th-total-dollars': {
+      ...named('th-total-dollars'),
+      DisplayName: 'TotalDollarsSpentInAYear',
+      Description: 'Sum total of dollars spent in a year',
+      Statistic: 'SUM',
+      Conditions: { Range: { Unit: 'DAYS', ValueRange: { Start: 366, End: 0 }, TimestampSource: '{_airSegment.Departure.Date}' } },
+      AttributeDetails: { Attributes: [{ Name: 'Seat.Price' }], Expression: '{_airSegment.Seat.Price}' },
+      UseHistoricalData: true,
+    },
+  };
+}
+
+/** ISO local date-time (no offset, whole seconds) `days` from the reference time, as the sample's records write them. */
+const localDate = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+
+/**
+ * The Booking type, the sample definitions (created unchanged), then bookings of the single-object profile: with and
+ * without PNR, departing a year and more ago, weeks ago and in the future (the sample's range: 30 days back to 90
+ * ahead), as a World the value checks read.
+ */
+const samples = fixture(async (session) => {
+  const w = await world();
+  const typeInput = bookingType({ domain: w.domain });
+  await session.client.send(new PutProfileObjectTypeCommand(typeInput));
+  const inputs = sampleDefinitions({ session, w });
+  const created: Record<string, { input: CreateCalculatedAttributeDefinitionRequest; output: CreateCalculatedAttributeDefinitionCommandOutput; createdAtMs: number }> = {};
+  for (const [id, input] of Object.entries(inputs)) {
+    const createdAtMs = session.now();
+    created[id] = { input, output: await session.client.send(new CreateCalculatedAttributeDefinitionCommand(input)), createdAtMs };
+  }
+  const base = w.profiles[0];
+  const R = w.referenceMs;
+  const rows: Record<string, unknown>[] = [
+    { PNR: 'CPCT01', DepartureDate: localDate(R - 400 * MS_PER_DAY), SeatPrice: 310 },
+    { PNR: 'CPCT02', DepartureDate: localDate(R - 40 * MS_PER_DAY), SeatPrice: 120 },
+    { PNR: 'CPCT03', DepartureDate: localDate(R - 10 * MS_PER_DAY), SeatPrice: '89.5' },
+    { DepartureDate: localDate(R + 20 * MS_PER_DAY), SeatPrice: 45 },
+    { PNR: 'CPCT05', DepartureDate: localDate(R + 60 * MS_PER_DAY) },
+  ];
+  const profile: WorldProfile = { label: `${base.label}-bookings`, role: base.role, profileId: base.profileId, accountNumber: base.accountNumber, objects: [], puts: new Map() };
+  for (const [n, row] of rows.entries()) {
+    const text = JSON.stringify({ BookingId: `${base.accountNumber}-B${n + 1}`, AccountNumber: base.accountNumber, ...row });
+    const startMs = session.now();
+    await session.client.send(new PutProfileObjectCommand({ DomainName: w.domain, ObjectTypeName: 'Booking', Object: text }));
+    const endMs = session.now();
+    const object: OracleObject = { objectTypeName: 'Booking', object: text, ingestedAtMs: endMs };
+    profile.objects.push(object);
+    profile.puts.set(object, { startMs, endMs });
+  }
+  const definitions: Record<string, WorldDefinition> = {};
+  for (const [id, c] of Object.entries(created)) definitions[id] = { id, name: c.input.CalculatedAttributeName!, input: c.input, createdAtMs: c.createdAtMs };
+  const sampleWorld: World = { ...w, objectTypes: { ...w.objectTypes, Booking: { Fields: typeInput.Fields } }, profiles: [profile], definitions };
+  return { created, sampleWorld };
+});
+
+contract(
+  {
+    id: 'CALC-DEF-TH-SAMPLE-01',
+    title: 'AWS\'s two T&H sample definitions (a Range of Unit only, TimestampSources without TimestampFormat, a standard object type) are created as published and echoed',
+    operations: ['CreateCalculatedAttributeDefinition', 'PutProfileObjectType'],
+    level: 'should',
+    evidence: ['S-TH-CA-DAYOFTRAVEL', 'S-TH-CA-NO-FORMAT', 'S-TH-CA-STANDARD-TYPE', 'R-CALC-TIMESTAMPFORMAT-OPTIONAL', 'M-CALC-ECHO'],
+  },
+  async ({ note }) => {
+    const { created } = await samples();
+    for (const [id, { input, output }] of Object.entries(created)) {
+      checkEqual({
+        actual: { ...definitionMembers(output), Tags: undefined },
+        wanted: { ...definitionMembers(input), Tags: undefined },
+        what: `the CreateCalculatedAttributeDefinition response of the sample definition ${id}`,
+      });
+    }
+    note(`created ${Object.keys(created).join(', ')}`);
+  },
+);
+
+contract(
+  {
+    id: 'CALC-DEF-TH-SAMPLE-02',
+    title: 'the sample definitions\' values: DayOfTravel counts the bookings with a PNR (read through Fields.SegmentPNR) over all time; TotalDollarsSpentInAYear sums the seat prices the mapping puts on _airSegment for departures of the last 366 days',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject', 'PutProfileObjectType'],
+    level: 'assumed',
+    evidence: ['S-TH-CA-DAYOFTRAVEL', 'S-TH-BOOKING-SEGMENTPNR', 'S-TH-CA-STANDARD-TYPE', 'A-CALC-R5', 'A-CALC-R5-STANDARD', 'A-CALC-R8-UNIT-ONLY', 'A-CALC-R2-NO-FORMAT'],
+  },
+  async ({ session, note }) => {
+    const { sampleWorld } = await samples();
+    await checkValues({
+      session,
+      note,
+      world: sampleWorld,
+      checks: [
+        { definition: 'th-day-of-travel', compare: 'text', empty: 'absent', timestamp: 'exact' },
+        { definition: 'th-total-dollars', compare: 'text', empty: 'absent', timestamp: 'exact', days: 'tolerant' },
+      ],
     });
   },
 );

@@ -14,6 +14,7 @@ import {
   buildWorld,
   checkValues,
   dayTolerantExpected,
+  expectedAt,
   withLabels,
   listForProfile,
   readValue,
@@ -25,6 +26,7 @@ import {
   type Via,
   type World,
   type WorldDefinition,
+  type WorldProfile,
 } from './calculated-world.ts';
 
 const { contract, wireContract, fixture } = contractFile({ area: 'calculated-reads' });
@@ -61,8 +63,8 @@ const AGREE_DEFINITIONS = ['r-count', 'r-sum', 'r-seg', 'r-rev-iso'];
 const show = (v: ValueSeen | undefined) => (v ? { found: v.found, Value: v.Value, LastObjectTimestamp: v.LastObjectTimestamp?.toISOString(), IsDataPartial: v.IsDataPartial } : undefined);
 
 /** The three reads of every (definition, profile) pair of AGREE_DEFINITIONS: one List per profile serves all definitions. */
-async function readAllWays({ session, w }: { session: Session; w: World }): Promise<{ definition: WorldDefinition; label: string; reads: Record<Via, ValueSeen> }[]> {
-  const out: { definition: WorldDefinition; label: string; reads: Record<Via, ValueSeen> }[] = [];
+async function readAllWays({ session, w }: { session: Session; w: World }): Promise<{ definition: WorldDefinition; profile: WorldProfile; label: string; reads: Record<Via, ValueSeen> }[]> {
+  const out: { definition: WorldDefinition; profile: WorldProfile; label: string; reads: Record<Via, ValueSeen> }[] = [];
   for (const profile of w.profiles) {
     const listed = await listForProfile({ session, world: w, profile });
     for (const id of AGREE_DEFINITIONS) {
@@ -70,6 +72,7 @@ async function readAllWays({ session, w }: { session: Session; w: World }): Prom
       const item = listed.find((i) => i.CalculatedAttributeName === definition.name);
       out.push({
         definition,
+        profile,
         label: `${profile.label} (${profile.profileId})`,
         reads: {
           get: await readValue({ session, world: w, definition, profile, via: 'get' }),
@@ -182,6 +185,61 @@ contract(
   },
 );
 
+/**
+ * IsDataPartial of every read of `ids` compared with the oracle's (R25); each (definition, profile, read) checked. The
+ * read happens seconds after the definitions were created, so a Range reaching days back has not elapsed.
+ */
+async function checkPartial({ session, w, ids, note }: { session: Session; w: World; ids: readonly string[]; note: (text: string) => void }): Promise<void> {
+  const rows = (await readAllWays({ session, w })).filter((row) => ids.includes(row.definition.id));
+  const nowMs = session.now();
+  let checked = 0;
+  const byValue: Record<string, number> = {};
+  for (const row of rows) {
+    const expected = expectedAt({ definition: row.definition, profile: row.profile, nowMs, objectTypes: w.objectTypes }).isDataPartial;
+    for (const via of ['get', 'list', 'batch'] as const) {
+      const seen = row.reads[via];
+      if (!seen.found) continue;
+      checked += 1;
+      byValue[expected] = (byValue[expected] ?? 0) + 1;
+      check({
+        condition: seen.IsDataPartial === expected,
+        expected: `IsDataPartial ${JSON.stringify(expected)} from ${via} for ${row.definition.id} (${JSON.stringify(row.definition.input.Conditions ?? {})}) and ${row.label}, created ${Math.round((nowMs - row.definition.createdAtMs) / 1000)} s ago`,
+        seen: JSON.stringify(seen.IsDataPartial),
+      });
+    }
+  }
+  check({ condition: checked > 0, expected: `reads of ${ids.join(', ')} to check`, seen: 'no read returned a pair' });
+  note(`checked ${checked} read(s) against the oracle: ${JSON.stringify(byValue)}`);
+}
+
+contract(
+  {
+    id: 'CALC-READ-PARTIAL-02',
+    title: 'right after a definition with a 400- or 500-day Range is created, Get, List and BatchGet say IsDataPartial "true" (its time range has not elapsed)',
+    operations: READS,
+    level: 'should',
+    evidence: ['M-CALC-ISDATAPARTIAL', 'D-CALC-ISDATAPARTIAL-WINDOW'],
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkPartial({ session, w, ids: ['r-seg', 'r-rev-iso'], note });
+  },
+);
+
+contract(
+  {
+    id: 'CALC-READ-PARTIAL-03',
+    title: 'IsDataPartial is "true" while the Range reaches back further than the definition has existed and "false" without Range and ObjectCount, in Get, List and BatchGet',
+    operations: READS,
+    level: 'assumed',
+    evidence: ['M-CALC-ISDATAPARTIAL', 'D-CALC-ISDATAPARTIAL-WINDOW', 'A-CALC-R25', 'A-CALC-R25-PARTIAL'],
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkPartial({ session, w, ids: AGREE_DEFINITIONS, note });
+  },
+);
+
 // ---- BatchGet ---------------------------------------------------------------------------------------------------
 
 /** `n` profile ids: the world's profiles first, then ids no profile has. */
@@ -252,7 +310,7 @@ contract(
       }
       for (const p of known) {
         // Only profiles whose value does not depend on how days are counted (the model does not say).
-        const expected = dayTolerantExpected({ definition, profile: p, nowMs });
+        const expected = dayTolerantExpected({ definition, profile: p, nowMs, objectTypes: w.objectTypes });
         if (!expected || expected.value === null) continue;
         const item = (out.CalculatedAttributeValues ?? []).find((v) => v.ProfileId === p.profileId);
         if (!item || !sameValue({ seen: item.Value, expected: expected.value, compare: EXACT })) found.push(`${p.label}: Value ${JSON.stringify(item?.Value)} where the oracle says ${expected.value}`);

@@ -69,6 +69,27 @@ function definitions({ t }: { t: Record<TypeKey, string> }): Record<string, Defi
       ...all,
     },
     'win-ingest': { Statistic: 'COUNT', AttributeDetails: attr('tx', 'TransactionId'), Conditions: { Range: { Value: 7, Unit: 'DAYS' } }, ...all },
+    // No TimestampFormat (AWS's documents and samples omit it): epoch strings and ISO date-times with offsets (R2, R18).
+    'win-noformat-epoch': {
+      Statistic: 'COUNT',
+      AttributeDetails: attr('seg', 'SegmentId'),
+      Conditions: { Range: { Unit: 'DAYS', ValueRange: { Start: 7, End: -7 }, TimestampSource: `{${t.seg}.DepartureDateTime}` } },
+      ...all,
+    },
+    'win-noformat-iso': {
+      Statistic: 'COUNT',
+      AttributeDetails: attr('rev', 'StayRevenueId'),
+      Conditions: { Range: { Unit: 'DAYS', ValueRange: { Start: 180, End: 0 }, TimestampSource: `{${t.rev}.RevenueDate}` } },
+      ...all,
+    },
+    // A Range of Unit only, as AWS's CA_DayOfTravel sample writes it: all time, timed by the TimestampSource (R8).
+    'win-unit-only': { Statistic: 'LAST_OCCURRENCE', AttributeDetails: attr('seg', 'SegmentId'), Conditions: { Range: { Unit: 'DAYS', TimestampSource: `{${t.seg}.DepartureDateTime}` } }, ...all },
+    // The difference of two ISO 8601 timestamps, as AWS's _average_call_duration subtracts two CTR timestamps (R6).
+    'stat-expr-time': {
+      Statistic: 'AVERAGE',
+      AttributeDetails: { Attributes: [{ Name: 'CreatedDate' }, { Name: 'RevenueDate' }], Expression: `{${t.rev}.CreatedDate} - {${t.rev}.RevenueDate}` },
+      ...all,
+    },
     'hist-false': { Statistic: 'COUNT', AttributeDetails: attr('hist', 'TransactionId'), UseHistoricalData: false },
     'hist-true': { Statistic: 'COUNT', AttributeDetails: attr('hist', 'TransactionId'), UseHistoricalData: true },
   };
@@ -79,7 +100,7 @@ const world = fixture((session) => buildWorld({ session, types: ['tx', 'rev', 's
 /** The values of MAX_OCCURRENCE's groups for a profile, by the oracle: whether one value is strictly the most frequent. */
 function hasUniqueWinner({ w, profile }: { w: World; profile: WorldProfile }): boolean {
   // No Range: the instant does not matter.
-  const r = expectedAt({ definition: w.definitions['stat-maxocc'], profile, nowMs: w.referenceMs });
+  const r = expectedAt({ definition: w.definitions['stat-maxocc'], profile, nowMs: w.referenceMs, objectTypes: w.objectTypes });
   const counts = new Map<string, number>();
   for (const i of r.included) counts.set(String(i.value), (counts.get(String(i.value)) ?? 0) + 1);
   const sorted = [...counts.values()].sort((a, b) => b - a);
@@ -220,6 +241,41 @@ windowContract(
   'without TimestampSource the ingestion time decides: objects dated years ago but ingested now are in a 7-day window',
   ['win-ingest'],
   { level: 'assumed', evidence: ['M-CALC-RANGE', 'A-CALC-R1-INGESTION', 'A-CALC-R8-VALUE'] },
+);
+
+windowContract(
+  'CALC-WIN-NOFORMAT-01',
+  'a TimestampSource without TimestampFormat reads epoch-millisecond strings and ISO 8601 date-times with offsets (objects a day or more from an edge)',
+  ['win-noformat-epoch', 'win-noformat-iso'],
+  { level: 'assumed', evidence: ['R-CALC-TIMESTAMPFORMAT-OPTIONAL', 'D-CALC-TEMPLATE-NO-FORMAT', 'M-CALC-VALUERANGE', 'A-CALC-R2-NO-FORMAT'] },
+);
+
+contract(
+  {
+    id: 'CALC-WIN-UNITONLY-01',
+    title: 'a Range of Unit only with a TimestampSource (as AWS\'s CA_DayOfTravel) selects all time: LAST_OCCURRENCE is the segment departing last',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'assumed',
+    evidence: ['S-TH-CA-DAYOFTRAVEL', 'M-CALC-TIMESTAMPSOURCE', 'A-CALC-R8-UNIT-ONLY', 'A-CALC-R3'],
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: [{ definition: 'win-unit-only', compare: 'text', empty: 'absent', timestamp: 'exact' }] });
+  },
+);
+
+contract(
+  {
+    id: 'CALC-STAT-EXPR-02',
+    title: 'an Expression subtracting two ISO 8601 timestamps (as AWS\'s _average_call_duration) averages their difference in milliseconds',
+    operations: ['GetCalculatedAttributeForProfile', 'CreateCalculatedAttributeDefinition', 'PutProfileObject'],
+    level: 'assumed',
+    evidence: ['D-CALC-DEFAULT-CALL-DURATION', 'A-CALC-R6-TIMESTAMPS', 'A-CALC-R11'],
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: [{ definition: 'stat-expr-time', compare: 'text', empty: 'skip' }] });
+  },
 );
 
 contract(

@@ -27,7 +27,7 @@ import { collectPages } from '../../harness/contracts/pages.ts';
 import type { Session } from '../../harness/contracts/session.ts';
 import { ContractViolation } from '../../harness/contracts/violation.ts';
 import { WaiterTimeoutError } from '../../harness/contracts/waiters.ts';
-import { computeCalculatedAttribute, toNumber, type OracleObject, type OracleResult } from '../../generators/oracle/index.ts';
+import { computeCalculatedAttribute, toNumber, type OracleObject, type OracleObjectType, type OracleResult } from '../../generators/oracle/index.ts';
 import { calculatedAttributeName, displayName, fnv1a } from '../../generators/scenarios/names.ts';
 import { objectTypeDefinition } from '../../generators/scenarios/object-types.ts';
 import { planWorld, typeNamesOf, TYPE_SPECS, type Phase, type Plan, type PlannedProfile, type ProfileRole, type TypeKey } from './calculated-plan.ts';
@@ -72,6 +72,8 @@ export interface World {
   domain: string;
   referenceMs: number;
   typeNames: Record<TypeKey, string>;
+  /** The object types the world put, by name, as the oracle reads them (their Fields, R5). */
+  objectTypes: Record<string, OracleObjectType>;
   profiles: WorldProfile[];
   definitions: Record<string, WorldDefinition>;
 }
@@ -128,9 +130,13 @@ export async function buildWorld({ session, types, definitions, profiles: keep =
     .filter(keep)
     .map((p) => ({ ...p, objects: p.objects.filter((o) => wanted.has(o.type)) }))
     .filter((p) => p.objects.length > 0);
+  // The object types exist before any definition names them (R17: AWS requires an existing object type).
+  const objectTypes: Record<string, OracleObjectType> = {};
   for (const key of types) {
     const { kind } = TYPE_SPECS[key];
-    await session.client.send(new PutProfileObjectTypeCommand(objectTypeDefinition({ kind, domainName: domain, objectTypeName: t[key] })));
+    const input = objectTypeDefinition({ kind, domainName: domain, objectTypeName: t[key] });
+    await session.client.send(new PutProfileObjectTypeCommand(input));
+    objectTypes[t[key]] = { Fields: input.Fields };
   }
   const profiles: WorldProfile[] = planned.map((p) => ({ label: p.label, role: p.role, profileId: '', accountNumber: p.profile.AccountNumber, objects: [], puts: new Map() }));
   await forEachLimited({
@@ -179,7 +185,7 @@ export async function buildWorld({ session, types, definitions, profiles: keep =
   }
   if (before) await sleep(gap);
   await putPhase('after');
-  return { domain, referenceMs: plan.referenceMs, typeNames: t, profiles, definitions: created };
+  return { domain, referenceMs: plan.referenceMs, typeNames: t, objectTypes, profiles, definitions: created };
 }
 
 // ---- reading values ---------------------------------------------------------------------------------------------
@@ -232,14 +238,15 @@ export async function listForProfile({ session, world, profile }: { session: Ses
   return items;
 }
 
-/** The oracle's answer for (definition, profile) at `nowMs`. */
-export function expectedAt({ definition, profile, nowMs, overrides }: { definition: WorldDefinition; profile: WorldProfile; nowMs: number; overrides?: ConditionOverrides }): OracleResult {
+/** The oracle's answer for (definition, profile) at `nowMs`, over the world's object types (their Fields, R5). */
+export function expectedAt({ definition, profile, nowMs, overrides, objectTypes }: { definition: WorldDefinition; profile: WorldProfile; nowMs: number; overrides?: ConditionOverrides; objectTypes?: Record<string, OracleObjectType> }): OracleResult {
   return computeCalculatedAttribute({
     definition: definition.input,
     objects: profile.objects,
     nowMs,
     definitionCreatedAtMs: definition.createdAtMs,
     conditionOverrides: overrides,
+    objectTypes,
   });
 }
 
@@ -254,7 +261,8 @@ function dayVariants({ definition, overrides }: { definition: WorldDefinition; o
     return shifts(Start, 1).flatMap((s) => shifts(End, -1).map((e) => ({ input: definition, overrides: { Range: { Start: s, End: e, Unit } } })));
   }
   const range = definition.input.Conditions?.Range;
-  if (!range) return [{ input: definition, overrides }];
+  // No Range, or one of Unit only (all time, R8): no edge to move.
+  if (!range || (range.ValueRange === undefined && range.Value === undefined)) return [{ input: definition, overrides }];
   const start = range.ValueRange ? range.ValueRange.Start! : (range.Value ?? 0);
   const end = range.ValueRange ? range.ValueRange.End! : 0;
   return shifts(start, 1).flatMap((s) =>
@@ -269,10 +277,10 @@ function dayVariants({ definition, overrides }: { definition: WorldDefinition; o
  * The oracle's answer when it does not depend on how days are counted (every window edge moved by a day gives the
  * same Value and LastObjectTimestamp), else undefined: an object lies within a day of an edge.
  */
-export function dayTolerantExpected({ definition, profile, nowMs, overrides }: { definition: WorldDefinition; profile: WorldProfile; nowMs: number; overrides?: ConditionOverrides }): OracleResult | undefined {
-  const exact = expectedAt({ definition, profile, nowMs, overrides });
+export function dayTolerantExpected({ definition, profile, nowMs, overrides, objectTypes }: { definition: WorldDefinition; profile: WorldProfile; nowMs: number; overrides?: ConditionOverrides; objectTypes?: Record<string, OracleObjectType> }): OracleResult | undefined {
+  const exact = expectedAt({ definition, profile, nowMs, overrides, objectTypes });
   for (const v of dayVariants({ definition, overrides })) {
-    const r = expectedAt({ definition: v.input, profile, nowMs, overrides: v.overrides });
+    const r = expectedAt({ definition: v.input, profile, nowMs, overrides: v.overrides, objectTypes });
     if (r.value !== exact.value || r.lastObjectTimestampMs !== exact.lastObjectTimestampMs) return undefined;
   }
   return exact;
@@ -353,7 +361,8 @@ export async function checkValues({ session, world, checks, note }: { session: S
     const ts = check.timestamp ?? 'none';
     let compared = 0;
     for (const profile of world.profiles.filter(check.profiles ?? (() => true))) {
-      const probe = check.days === 'tolerant' ? dayTolerantExpected({ definition, profile, nowMs: session.now(), overrides: check.overrides }) : expectedAt({ definition, profile, nowMs: session.now(), overrides: check.overrides });
+      const objectTypes = world.objectTypes;
+      const probe = check.days === 'tolerant' ? dayTolerantExpected({ definition, profile, nowMs: session.now(), overrides: check.overrides, objectTypes }) : expectedAt({ definition, profile, nowMs: session.now(), overrides: check.overrides, objectTypes });
       if (probe === undefined) nearEdge += 1;
       if (probe === undefined || (check.empty === 'skip' && probe.value === null)) continue;
       compared += 1;
@@ -367,7 +376,7 @@ export async function checkValues({ session, world, checks, note }: { session: S
             const seen = await readValue({ session, world, definition, profile, via, overrides: check.overrides });
             const hi = session.now();
             polls += 1;
-            const candidates = [expectedAt({ definition, profile, nowMs: lo, overrides: check.overrides }), expectedAt({ definition, profile, nowMs: hi, overrides: check.overrides })];
+            const candidates = [expectedAt({ definition, profile, nowMs: lo, overrides: check.overrides, objectTypes }), expectedAt({ definition, profile, nowMs: hi, overrides: check.overrides, objectTypes })];
             const match = candidates.find((expected) => seen.found && sameValue({ seen: seen.Value, expected: expected.value, compare: check.compare }) && sameTimestamp({ seen: seen.LastObjectTimestamp, expected, profile, check: ts }));
             last = { seen, expected: match ?? candidates[1] };
             return match !== undefined;

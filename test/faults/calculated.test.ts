@@ -168,3 +168,41 @@ describe('calc-never-ready', () => {
     expect(plan).toEqual({ mockOptions: { calculatedAttributeReadyAfterMs: 86_400_000 } });
   });
 });
+
+describe('calc-timestamp-format-required', () => {
+  it('refuses a Range with a TimestampSource and no TimestampFormat with BadRequestException, and accepts one with a format', async () => {
+    const client = faulty({ name: 'calc-timestamp-format-required' });
+    await setup({ client, objects: [] });
+    await expect(client.send(definition('noformat', { Conditions: { Range: { Unit: 'DAYS', TimestampSource: `{${TYPE}.at}` } } }))).rejects.toMatchObject({ name: 'BadRequestException' });
+    const ok = await client.send(definition('withformat', { Conditions: { Range: { Unit: 'DAYS', TimestampSource: `{${TYPE}.at}`, TimestampFormat: 'ISO_8601' } } }));
+    expect(ok.Conditions?.Range?.TimestampFormat).toBe('ISO_8601');
+  });
+});
+
+describe('calc-threshold-inverted', () => {
+  it('returns "false" where SUM 5 GREATER_THAN 1 holds', async () => {
+    const client = faulty({ name: 'calc-threshold-inverted' });
+    const ProfileId = await setup({ client, objects: [{ id: '1', v: 5 }] });
+    await client.send(definition('thr', { Conditions: { Threshold: { Value: '1', Operator: 'GREATER_THAN' } } }));
+    const out = await client.send(new GetCalculatedAttributeForProfileCommand({ DomainName: DOMAIN, CalculatedAttributeName: 'thr', ProfileId }));
+    expect(out.Value).toBe('false');
+  });
+});
+
+describe('calc-missing-object-type-accepted and calc-fields-ignored', () => {
+  it('work through mock options, not wrappers', () => {
+    const plan = (name: string) => CALCULATED_FAULTS.find((f) => f.name === name)!.build(wireTools());
+    expect(plan('calc-missing-object-type-accepted')).toEqual({ mockOptions: { calculatedAttributeAnyObjectType: true } });
+    expect(plan('calc-fields-ignored')).toEqual({ mockOptions: { calculatedAttributeSourcePathsOnly: true } });
+  });
+});
+
+describe('calc-timestamp-difference-seconds', () => {
+  it('returns the difference of two ISO 8601 timestamps in seconds', async () => {
+    const client = faulty({ name: 'calc-timestamp-difference-seconds' });
+    const ProfileId = await setup({ client, objects: [{ id: '1', end: '2025-01-01T00:01:00Z', start: '2025-01-01T00:00:00Z' }] });
+    await client.send(definition('diff', { AttributeDetails: { Attributes: [{ Name: 'end' }, { Name: 'start' }], Expression: `{${TYPE}.end} - {${TYPE}.start}` } }));
+    const out = await client.send(new GetCalculatedAttributeForProfileCommand({ DomainName: DOMAIN, CalculatedAttributeName: 'diff', ProfileId }));
+    expect(out.Value).toBe('60');
+  });
+});

@@ -87,6 +87,14 @@ const TARGETS: Record<string, string[]> = {
   'calc-accepts-invalid-expression': ['CreateCalculatedAttributeDefinition'],
   'calc-status-outside-enum': DEFINITIONS,
   'calc-never-ready': [...DEFINITIONS, ...VALUE_READS],
+  'calc-threshold-inverted': VALUE_READS,
+  'calc-partial-always-false': VALUE_READS,
+  'calc-missing-object-type-accepted': ['CreateCalculatedAttributeDefinition'],
+  'calc-timestamp-format-required': ['CreateCalculatedAttributeDefinition'],
+  'calc-no-format-epoch-only': VALUE_READS,
+  'calc-unit-only-range-is-now': VALUE_READS,
+  'calc-fields-ignored': VALUE_READS,
+  'calc-timestamp-difference-seconds': VALUE_READS,
   'empty-lists': LISTS,
   'detect-nothing': ['DetectProfileObjectType'],
   'empty-template-catalogue': ['ListProfileObjectTypeTemplates', 'GetProfileObjectTypeTemplate', 'PutProfileObjectType'],
@@ -127,11 +135,15 @@ const REFERENCE_VALUES: Record<string, string | undefined> = {
   vr: '1', // 3..2 days ago by ingestion: o0 alone
   ts: '2', // last day by `at`: o1 alone
   last2: '2', // the two last ingested: o3 + o4
-  thr: undefined, // 9 is not > 100
+  thr: 'false', // 9 is not > 100: a Threshold answers true / false
   fnone: '2', // cat not x: o0, o3
   fcat: '3',
   hist: '4', // o0 predates the definition
   sum: '9',
+  tsany: '2', // as ts, without a TimestampFormat (any date reads)
+  alltime: '2', // all time by `at`: o1 has the latest `at`
+  alias: '9', // the Fields entry amount reads v
+  dur: '90000', // o1's end - at, in milliseconds
 };
 
 /** Values that specific faults produce instead, by hand from their descriptions. */
@@ -143,7 +155,8 @@ const FAULTY_VALUES: { fault: string; name: string; profile?: string; value: str
   { fault: 'calc-expression-first-operand-only', name: 'expr', value: '9' },
   { fault: 'calc-empty-selection-zero', name: 'count', profile: 'A2', value: '0' },
   { fault: 'calc-window-one-day-longer', name: 'win', value: '9' },
-  { fault: 'calc-value-range-ignored', name: 'vr', value: undefined },
+  // Without its ValueRange the Range has Unit only: all time (R8), so every object counts.
+  { fault: 'calc-value-range-ignored', name: 'vr', value: '9' },
   { fault: 'calc-iso-offsets-ignored', name: 'ts', value: '6' },
   { fault: 'calc-object-count-oldest', name: 'last2', value: '3' },
   { fault: 'calc-threshold-ignored', name: 'thr', value: '9' },
@@ -151,6 +164,11 @@ const FAULTY_VALUES: { fault: string; name: string; profile?: string; value: str
   { fault: 'calc-filter-comparison-inverted', name: 'fcat', value: '2' },
   { fault: 'calc-historical-flag-inverted', name: 'hist', value: '5' },
   { fault: 'calc-negative-objects-lost', name: 'sum', value: '14' },
+  { fault: 'calc-threshold-inverted', name: 'thr', value: 'true' },
+  { fault: 'calc-no-format-epoch-only', name: 'tsany', value: undefined },
+  { fault: 'calc-unit-only-range-is-now', name: 'alltime', value: undefined },
+  { fault: 'calc-fields-ignored', name: 'alias', value: undefined },
+  { fault: 'calc-timestamp-difference-seconds', name: 'dur', value: '90' },
 ];
 
 let reference: ProbeResult;
@@ -189,6 +207,7 @@ describe('runProbe', () => {
       'get deleted layout c: 404 ResourceNotFoundException',
       'put an object type with TemplateId and Fields: 400 BadRequestException',
       'detect six objects: 400 BadRequestException',
+      'create nowhere (COUNT over an object type the domain lacks): 400 BadRequestException',
       'create bad (an invalid Expression): 400 BadRequestException',
       'get deleted definition first: 404 ResourceNotFoundException',
       'create a layout of 2,000,001 characters: 400 BadRequestException',

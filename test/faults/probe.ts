@@ -273,7 +273,8 @@ async function probeCalculated({ step, clock }: { step: Step; clock: ManualClock
       ObjectTypeName: TYPE,
       Description: 'transactions',
       AllowProfileCreation: true,
-      Fields: { id: { Source: '_source.id', Target: `${TYPE}.id` }, acc: { Source: '_source.acc', Target: '_profile.AccountNumber' } },
+      // `amount` is a Fields entry over the source field v: {Tx.amount} reads v through it (R5).
+      Fields: { id: { Source: '_source.id', Target: `${TYPE}.id` }, acc: { Source: '_source.acc', Target: '_profile.AccountNumber' }, amount: { Source: '_source.v', Target: `${TYPE}.amount` } },
       Keys: { _id: [{ StandardIdentifiers: ['UNIQUE'], FieldNames: ['id'] }], _account: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['acc'] }] },
     }),
   );
@@ -300,15 +301,20 @@ async function probeCalculated({ step, clock }: { step: Step; clock: ManualClock
   await step('create fcat (COUNT, Filter cat x)', definition('fcat', { Statistic: 'COUNT', Filter: onCat('ALL', 'INCLUSIVE') }));
   await step('create hist (COUNT, no historical data)', definition('hist', { Statistic: 'COUNT', UseHistoricalData: false }));
   await step('create sum (SUM)', definition('sum', {}));
+  await step('create tsany (SUM, last day by the at field, no TimestampFormat)', definition('tsany', { Conditions: { Range: { Value: 1, Unit: 'DAYS', TimestampSource: `{${TYPE}.at}` } } }));
+  await step('create alltime (LAST_OCCURRENCE by the at field, a Range of Unit only)', definition('alltime', { Statistic: 'LAST_OCCURRENCE', Conditions: { Range: { Unit: 'DAYS', TimestampSource: `{${TYPE}.at}` } } }));
+  await step('create alias (SUM of the Fields entry amount)', definition('alias', { AttributeDetails: { Attributes: [{ Name: 'amount' }], Expression: `{${TYPE}.amount}` } }));
+  await step('create dur (SUM of end - at, ISO timestamps)', definition('dur', { AttributeDetails: { Attributes: [{ Name: 'end' }, { Name: 'at' }], Expression: `{${TYPE}.end} - {${TYPE}.at}` } }));
+  await step('create nowhere (COUNT over an object type the domain lacks)', definition('nowhere', { Statistic: 'COUNT', AttributeDetails: { Attributes: [{ Name: 'v' }], Expression: '{Missing.v}' } }));
 
-  await put('put o1', { id: 'o1', v: '2', w: '10', cat: 'x', at: new Date(read - 2 * HOUR_MS).toISOString() });
+  await put('put o1', { id: 'o1', v: '2', w: '10', cat: 'x', at: new Date(read - 2 * HOUR_MS).toISOString(), end: new Date(read - 2 * HOUR_MS + 90_000).toISOString() });
   await put('put o2 (at with a +05:00 offset, 26 hours before R)', { id: 'o2', v: '4', w: '10', cat: 'x', at: isoAtPlus5({ ms: read - 26 * HOUR_MS }) });
   await put('put o3 (a negative amount)', { id: 'o3', v: '-5', w: '10', cat: 'z' });
   await put('put o4', { id: 'o4', v: '7', w: '10', cat: 'x' });
   clock.set({ ms: read });
 
   await step('list objects of A1', new ListProfileObjectsCommand({ DomainName: DOMAIN, ObjectTypeName: TYPE, ProfileId: p1 }));
-  for (const name of ['avg', 'first', 'min', 'maxocc', 'expr', 'count', 'win', 'vr', 'ts', 'last2', 'thr', 'fnone', 'fcat', 'hist', 'sum']) {
+  for (const name of ['avg', 'first', 'min', 'maxocc', 'expr', 'count', 'win', 'vr', 'ts', 'last2', 'thr', 'fnone', 'fcat', 'hist', 'sum', 'tsany', 'alltime', 'alias', 'dur']) {
     await step(`value of ${name} for A1`, new GetCalculatedAttributeForProfileCommand({ DomainName: DOMAIN, CalculatedAttributeName: name, ProfileId: p1 }));
   }
   await step('value of count for A2 (no objects)', new GetCalculatedAttributeForProfileCommand({ DomainName: DOMAIN, CalculatedAttributeName: 'count', ProfileId: p2 }));

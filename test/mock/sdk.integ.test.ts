@@ -191,7 +191,7 @@ describe.each([
       total_spend: '300',
       booking_count: '3',
       average_price: '100',
-      big_spender: '300',
+      big_spender: 'true', // SUM 300 GREATER_THAN 250 holds: a Threshold answers true / false (R13)
     });
     // Override: the last 1 day up to now holds all three bookings, so still 300.
     const batch = await client.send(new BatchGetCalculatedAttributeForProfileCommand({

@@ -1,4 +1,4 @@
-import { aroundCalls, isSuccess, type Call, type Json, type Reply, type Send, type WireTools } from './http.ts';
+import { aroundCalls, errorReply, isSuccess, type Call, type Json, type Reply, type Send, type WireTools } from './http.ts';
 import type { Fault, FaultPlan } from './types.ts';
 
 /**
@@ -230,7 +230,7 @@ export const CALCULATED_FAULTS: Fault[] = [
   },
   {
     name: 'calc-empty-selection-zero',
-    description: 'COUNT and SUM with no object selected say "0" instead of having no value (also when a Threshold is not met)',
+    description: 'COUNT and SUM with no object selected say "0" instead of having no value',
     caughtBy: ['CALC-STAT-EMPTY-01'],
     build: (tools) =>
       onValues({
@@ -319,8 +319,8 @@ export const CALCULATED_FAULTS: Fault[] = [
   },
   {
     name: 'calc-threshold-ignored',
-    description: 'Conditions.Threshold is ignored: the value is returned whether the comparison holds or not',
-    caughtBy: ['CALC-COND-THRESHOLD-01', 'CALC-COND-THRESHOLD-02', 'CALC-COND-THRESHOLD-03', 'CALC-COND-THRESHOLD-04'],
+    description: 'Conditions.Threshold is ignored: the statistic is returned instead of "true" / "false"',
+    caughtBy: ['CALC-COND-THRESHOLD-01', 'CALC-COND-THRESHOLD-02', 'CALC-COND-THRESHOLD-03', 'CALC-COND-THRESHOLD-04', 'CALC-COND-THRESHOLD-05'],
     build: (tools) =>
       disguised({
         tools,
@@ -488,6 +488,107 @@ export const CALCULATED_FAULTS: Fault[] = [
         for (const item of (Array.isArray(reply.body.Items) ? reply.body.Items : []) as Json[]) if (item.Status !== undefined) item.Status = 'ACTIVE';
         return reply;
       }),
+  },
+  {
+    name: 'calc-threshold-inverted',
+    description: 'a Threshold answers "true" where the comparison fails and "false" where it holds',
+    caughtBy: ['CALC-COND-THRESHOLD-01', 'CALC-COND-THRESHOLD-02', 'CALC-COND-THRESHOLD-03', 'CALC-COND-THRESHOLD-04'],
+    build: (tools) =>
+      onValues({
+        tools,
+        rewrite: (item) => {
+          if (item.Value === 'true') item.Value = 'false';
+          else if (item.Value === 'false') item.Value = 'true';
+        },
+      }),
+  },
+  {
+    name: 'calc-partial-always-false',
+    description: 'IsDataPartial is always "false", also while the Range has not elapsed since the definition was created',
+    caughtBy: ['CALC-READ-PARTIAL-02', 'CALC-READ-PARTIAL-03'],
+    build: (tools) =>
+      onValues({
+        tools,
+        rewrite: (item) => {
+          if (item.IsDataPartial === 'true') item.IsDataPartial = 'false';
+        },
+      }),
+  },
+  {
+    name: 'calc-missing-object-type-accepted',
+    description: 'CreateCalculatedAttributeDefinition accepts an Expression over an object type the domain does not have',
+    caughtBy: ['CALC-DEF-OBJTYPE-01', 'CALC-DEF-OBJTYPE-02'],
+    build: () => ({ mockOptions: { calculatedAttributeAnyObjectType: true } }),
+  },
+  {
+    name: 'calc-timestamp-format-required',
+    description: 'a Range with a TimestampSource and no TimestampFormat is refused (BadRequestException)',
+    caughtBy: ['CALC-DEF-TH-SAMPLE-01'],
+    build: (tools) =>
+      onCalls(tools, [CREATE, UPDATE], async (call, send) => {
+        const range = call.body ? rangeOf(call.body) : undefined;
+        if (range?.TimestampSource !== undefined && range.TimestampFormat === undefined) {
+          return errorReply({ code: 'BadRequestException', status: 400, message: 'Conditions.Range.TimestampFormat is required with a TimestampSource' });
+        }
+        return send(call);
+      }),
+  },
+  {
+    name: 'calc-no-format-epoch-only',
+    description: 'a TimestampSource without TimestampFormat reads only epochs (as EPOCHMILLI): ISO 8601 date-times there do not parse',
+    caughtBy: ['CALC-WIN-NOFORMAT-01', 'CALC-DEF-TH-SAMPLE-02'],
+    build: (tools) =>
+      disguised({
+        tools,
+        change: (body) => {
+          const range = rangeOf(body);
+          if (range?.TimestampSource !== undefined && range.TimestampFormat === undefined) range.TimestampFormat = 'EPOCHMILLI';
+        },
+      }),
+  },
+  {
+    name: 'calc-unit-only-range-is-now',
+    description: 'a Range of Unit only (no Value, no ValueRange) reads the default Value 0: only objects dated exactly now count',
+    caughtBy: ['CALC-WIN-UNITONLY-01', 'CALC-DEF-TH-SAMPLE-02'],
+    build: (tools) =>
+      disguised({
+        tools,
+        change: (body) => {
+          const range = rangeOf(body);
+          if (range && range.Value === undefined && range.ValueRange === undefined) range.Value = 0;
+        },
+      }),
+  },
+  {
+    name: 'calc-fields-ignored',
+    description: '{ObjectType.Name} reads the source JSON only, never the object type\'s Fields entry Name (so {Booking.SegmentPNR} finds nothing where Fields.SegmentPNR reads PNR)',
+    caughtBy: ['CALC-DEF-TH-SAMPLE-02'],
+    build: () => ({ mockOptions: { calculatedAttributeSourcePathsOnly: true } }),
+  },
+  {
+    name: 'calc-timestamp-difference-seconds',
+    description: 'an Expression subtracting two ISO 8601 timestamps answers seconds instead of milliseconds',
+    caughtBy: ['CALC-STAT-EXPR-02'],
+    build: (tools) => {
+      // Definitions whose Expression subtracts one reference from another, learnt from the Create requests seen.
+      const subtracting = new Set<string>();
+      return onCalls(tools, [CREATE, ...VALUE_READS], async (call, send) => {
+        const reply = await send(call);
+        if (!isSuccess({ reply }) || !reply.body) return reply;
+        if (call.operation === CREATE) {
+          const key = definitionKey(call);
+          if (key && /\}\s*-\s*\{/.test(String((call.body?.AttributeDetails as Json | undefined)?.Expression ?? ''))) subtracting.add(key);
+          return reply;
+        }
+        const domain = domainOf(call);
+        for (const item of valueItems(call.operation, reply.body)) {
+          if (!subtracting.has(`${domain}/${String(item.CalculatedAttributeName)}`) || typeof item.Value !== 'string') continue;
+          const n = Number(item.Value);
+          if (Number.isFinite(n)) item.Value = String(Math.round((n / 1000) * 1e6) / 1e6);
+        }
+        return reply;
+      });
+    },
   },
   {
     name: 'calc-never-ready',

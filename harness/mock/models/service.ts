@@ -72,6 +72,8 @@ export function createMockService({ clock, options = {} }: MockServiceParams): M
     // Unknown options (the calculated module's own switches) pass through untouched.
     options: { ...options, ...resolved },
     profileExists: ({ domain, profileId }) => domains.get(domain)?.profiles.has(profileId) ?? false,
+    // Read-only: calculated attributes read a type's Fields (R5) and whether it exists (R17).
+    objectTypeFields: ({ domain, objectTypeName }) => domains.get(domain)?.objectTypes.get(objectTypeName)?.fields,
   });
   const ctx: ServiceContext = {
     clock,

@@ -29,6 +29,10 @@ export interface MockOptions {
   calculatedAttributeReadyAfterMs?: number;
   /** Turn off the running totals so every calculated-attribute read scans (a consistency check in tests). */
   calculatedAttributeScanOnly?: boolean;
+  /** Accept calculated attributes over object types the domain does not have (a self-test fault, never the default). */
+  calculatedAttributeAnyObjectType?: boolean;
+  /** Read calculated-attribute references as source paths only, ignoring Fields (a self-test fault, never the default). */
+  calculatedAttributeSourcePathsOnly?: boolean;
 }
 
 /** What a service instance is built from: a clock and options. One instance holds one in-memory state. */

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { computeCalculatedAttribute, OracleDefinitionError, type OracleDefinition, type OracleObject } from '../../../generators/oracle/index.ts';
 import { DAY, NOW, def, obj } from './fixtures.ts';
 
+/** A definition created long before NOW (so its Range has elapsed and IsDataPartial is "false"), unless `extra` says otherwise. */
+const LONG_AGO = NOW - 10_000 * DAY;
+
 function count(definition: OracleDefinition, objects: OracleObject[], nowMs = NOW, extra: Record<string, unknown> = {}) {
-  return computeCalculatedAttribute({ definition, objects, nowMs, ...extra });
+  return computeCalculatedAttribute({ definition, objects, nowMs, definitionCreatedAtMs: LONG_AGO, ...extra });
 }
 
 const withRange = (range: Record<string, unknown>, statistic = 'COUNT', expression = '{t.v}'): OracleDefinition =>
@@ -35,8 +38,8 @@ describe('computeCalculatedAttribute Range by Value', () => {
     expect(count(withRange({ Value: 0, Unit: 'DAYS' }), objects).included.map((i) => i.value)).toEqual(['c']);
   });
 
-  it('returns COUNT 1 given a Range with neither Value nor ValueRange (Value defaults to 0)', () => {
-    expect(count(withRange({ Unit: 'DAYS' }), objects).value).toBe('1');
+  it('returns COUNT 4 given a Range of Unit only (all time, CA-WIN-4)', () => {
+    expect(count(withRange({ Unit: 'DAYS' }), objects).value).toBe('4');
   });
 
   it('returns COUNT 4 given no Conditions at all', () => {
@@ -135,9 +138,23 @@ describe('computeCalculatedAttribute TimestampSource', () => {
     expect(r.excluded).toHaveLength(3);
   });
 
-  it('throws given a TimestampSource without TimestampFormat', () => {
-    const objects = [obj('t', { v: 'e', at: String(NOW - 1000) }, 0)];
-    expect(() => count(withRange({ Value: 1, Unit: 'DAYS', TimestampSource: '{t.at}' }), objects)).toThrow(/TimestampFormat/);
+  it('reads epochs, ISO 8601 date-times with or without offset and YYYY-MM-DD days given a TimestampSource without TimestampFormat (CA-TS-5)', () => {
+    const objects = [
+      obj('t', { v: 'ms', at: String(NOW - 1000) }, 0),
+      obj('t', { v: 's', at: Math.floor((NOW - 2000) / 1000) }, 0),
+      obj('t', { v: 'local', at: '2025-06-08T08:30:00' }, 0),
+      obj('t', { v: 'offset', at: '2025-06-08T23:30:00-02:00' }, 0),
+      obj('t', { v: 'day', at: '2025-06-08' }, 0),
+      obj('t', { v: 'text', at: 'yesterday' }, 0),
+    ];
+    const r = count(withRange({ Value: 1, Unit: 'DAYS', TimestampSource: '{t.at}' }, 'COUNT'), objects);
+    expect(r.included.map((i) => [i.value, i.timestampMs])).toEqual([
+      ['day', NOW - DAY],
+      ['local', Date.UTC(2025, 5, 8, 8, 30)],
+      ['s', NOW - 2000],
+      ['ms', NOW - 1000],
+    ]);
+    expect(r.excluded.map((e) => e.reason)).toEqual(['outside-window', 'no-timestamp']);
   });
 
   it('throws given a ValueRange without End', () => {
@@ -181,34 +198,40 @@ describe('computeCalculatedAttribute Threshold', () => {
   const objects = [obj('t', { v: '10.50' }, NOW - 2000), obj('t', { v: 3 }, NOW - 1500), obj('t', { v: '1.25' }, NOW - 1000)];
   const sumWith = (Operator: string, Value: string) => count(def('SUM', '{t.v}', { Conditions: { Threshold: { Operator: Operator as never, Value } } }), objects);
 
-  it('returns 14.75 given GREATER_THAN 10 and no value given LESS_THAN 10', () => {
-    expect(sumWith('GREATER_THAN', '10').value).toBe('14.75');
+  it('returns "true" given SUM 14.75 GREATER_THAN 10 and "false" given LESS_THAN 10, with the last object\'s time either way (CA-THR-1)', () => {
+    expect(sumWith('GREATER_THAN', '10').value).toBe('true');
     const r = sumWith('LESS_THAN', '10');
-    expect(r.value).toBeNull();
-    expect(r.lastObjectTimestampMs).toBeNull();
+    expect(r.value).toBe('false');
+    expect(r.lastObjectTimestampMs).toBe(NOW - 1000);
     expect(r.thresholdMet).toBe(false);
     expect(r.included).toHaveLength(3);
   });
 
   it('compares numerically: EQUAL_TO "14.750" holds and NOT_EQUAL_TO "14.75" fails', () => {
-    expect(sumWith('EQUAL_TO', '14.750').value).toBe('14.75');
-    expect(sumWith('NOT_EQUAL_TO', '14.75').value).toBeNull();
-    expect(sumWith('NOT_EQUAL_TO', '15').value).toBe('14.75');
+    expect(sumWith('EQUAL_TO', '14.750').value).toBe('true');
+    expect(sumWith('NOT_EQUAL_TO', '14.75').value).toBe('false');
+    expect(sumWith('NOT_EQUAL_TO', '15').value).toBe('true');
   });
 
-  it('compares 10 > 9 as numbers (as strings "10" < "9")', () => {
+  it('returns "true" given COUNT 10 GREATER_THAN 9 (as numbers; as strings "10" < "9")', () => {
     const r = count(def('COUNT', '{t.v}', { Conditions: { Threshold: { Operator: 'GREATER_THAN', Value: '9' } } }), Array.from({ length: 10 }, (_, i) => obj('t', { v: i }, NOW - i)));
-    expect(r.value).toBe('10');
+    expect(r.value).toBe('true');
   });
 
   it('compares strings by code units when either side is not numeric', () => {
     const gold = [obj('t', { v: 'GOLD' }, NOW)];
     const last = (Operator: string, Value: string) => count(def('LAST_OCCURRENCE', '{t.v}', { Conditions: { Threshold: { Operator: Operator as never, Value } } }), gold).value;
-    expect(last('EQUAL_TO', 'GOLD')).toBe('GOLD');
-    expect(last('EQUAL_TO', 'gold')).toBeNull();
-    expect(last('GREATER_THAN', 'A')).toBe('GOLD');
-    expect(last('LESS_THAN', 'A')).toBeNull();
-    expect(last('NOT_EQUAL_TO', 'SILVER')).toBe('GOLD');
+    expect(last('EQUAL_TO', 'GOLD')).toBe('true');
+    expect(last('EQUAL_TO', 'gold')).toBe('false');
+    expect(last('GREATER_THAN', 'A')).toBe('true');
+    expect(last('LESS_THAN', 'A')).toBe('false');
+    expect(last('NOT_EQUAL_TO', 'SILVER')).toBe('true');
+  });
+
+  it('returns no Value given a Threshold and no object selected (CA-RES-1)', () => {
+    const r = count(def('COUNT', '{t.v}', { Conditions: { Threshold: { Operator: 'LESS_THAN', Value: '1' } } }), []);
+    expect(r.value).toBeNull();
+    expect(r.thresholdMet).toBeNull();
   });
 });
 
@@ -233,7 +256,7 @@ describe('computeCalculatedAttribute UseHistoricalData', () => {
   });
 
   it('throws when the creation time is needed and missing', () => {
-    expect(() => count(def('COUNT', '{t.v}', { UseHistoricalData: false }), objects)).toThrow(/definitionCreatedAtMs/);
+    expect(() => count(def('COUNT', '{t.v}', { UseHistoricalData: false }), objects, NOW, { definitionCreatedAtMs: undefined })).toThrow(/definitionCreatedAtMs/);
   });
 });
 
@@ -242,7 +265,7 @@ describe('computeCalculatedAttribute ConditionOverrides', () => {
   const definition = def('SUM', '{t.v}', { Conditions: { Range: { Value: 1, Unit: 'DAYS' }, ObjectCount: 1, Threshold: { Operator: 'GREATER_THAN', Value: '1000' } } });
 
   it('returns the definition result without override: window 1 day, one object (0), threshold fails', () => {
-    expect(count(definition, objects).value).toBeNull();
+    expect(count(definition, objects).value).toBe('false');
   });
 
   it('returns SUM 14 given override Start 10 End 0: window replaced, ObjectCount and Threshold dropped', () => {
@@ -259,7 +282,7 @@ describe('computeCalculatedAttribute ConditionOverrides', () => {
   });
 
   it('returns the definition result given a ConditionOverrides without Range', () => {
-    expect(count(definition, objects, NOW, { conditionOverrides: {} }).value).toBeNull();
+    expect(count(definition, objects, NOW, { conditionOverrides: {} }).value).toBe('false');
     const plain = def('SUM', '{t.v}', { Conditions: { ObjectCount: 2 } });
     expect(count(plain, objects, NOW, { conditionOverrides: {} }).value).toBe('5');
   });

@@ -1,9 +1,9 @@
 /**
- * Validation of calculated attribute definitions (R4, R8, R13 and the create-time checks the semantics doc adds)
- * and their compiled form: what the engine runs per object.
+ * Validation of calculated attribute definitions (R4, R8, R13, R17, R18 and the create-time checks the semantics doc
+ * adds) and their compiled form: what the engine runs per object.
  */
 import { BadRequestException } from '../errors.ts';
-import { compileExpression, parseExpression, pathOf, readScalar } from './expression.ts';
+import { compileExpression, parseExpression, pathOf, readAttribute, type Subject } from './expression.ts';
 import { compileFilter } from './filter.ts';
 import { STATISTICS, checkThreshold, isNumericStatistic, type Statistic, type ThresholdOperator } from './statistics.ts';
 import { DAY_MS, parseTimestamp, type TimestampFormat } from './time.ts';
@@ -13,17 +13,19 @@ export interface CompiledBase {
   objectType: string;
   statistic: Statistic;
   /** The expression's value for an object, or undefined when R5/R6 exclude it. */
-  extract: (object: unknown) => string | number | undefined;
+  extract: (subject: Subject) => string | number | undefined;
   /** The Filter predicate (R9); undefined when there is no Filter. */
-  filter?: (object: unknown) => boolean;
+  filter?: (subject: Subject) => boolean;
 }
 
 /** Compiled Conditions; replaced on Update. */
 export interface CompiledConditions {
-  /** The inclusive time window at `now` (R8); undefined when there is no Range (all time). */
+  /** The inclusive time window at `now` (R8); undefined when there is no Range, or a Range of Unit only (all time). */
   window?: (now: number) => { from: number; to: number };
+  /** How many days back the Range reaches (ValueRange.Start, else Value when given): R25's wait for IsDataPartial. */
+  pastDays?: number;
   /** The object's time from Range.TimestampSource (R1); undefined means ingestion time. */
-  timeOf?: (object: unknown) => number | undefined;
+  timeOf?: (subject: Subject) => number | undefined;
   /** Names how timeOf reads times (TimestampSource and format); equal keys give every object the same time. */
   timeKey?: string;
   /** R10. */
@@ -46,8 +48,11 @@ function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
-/** Validates `AttributeDetails` and `Statistic` and builds the per-object evaluator; plus the Filter when present. */
-export function compileBase({ attributeDetails, statistic, filter }: { attributeDetails: unknown; statistic: unknown; filter: unknown }): CompiledBase {
+/**
+ * Validates `AttributeDetails` and `Statistic` and builds the per-object evaluator; plus the Filter when present.
+ * `objectTypeExists` says whether the domain has a (custom) object type of that name (R17).
+ */
+export function compileBase({ attributeDetails, statistic, filter, objectTypeExists }: { attributeDetails: unknown; statistic: unknown; filter: unknown; objectTypeExists: (name: string) => boolean }): CompiledBase {
   if (typeof statistic !== 'string' || !(STATISTICS as readonly string[]).includes(statistic)) {
     throw bad(`Statistic: expected one of ${STATISTICS.join(', ')}; saw ${JSON.stringify(statistic)}`);
   }
@@ -67,6 +72,12 @@ export function compileBase({ attributeDetails, statistic, filter }: { attribute
     throw bad(`AttributeDetails.Expression: expected a string of 1 to 255 characters; saw ${JSON.stringify(details.Expression)}`);
   }
   const parsed = parseExpression({ expression: details.Expression, listed });
+  // R17: AWS requires an existing object type; names starting with `_` are standard object types, always there.
+  if (!parsed.objectType.startsWith('_') && !objectTypeExists(parsed.objectType)) {
+    throw bad(
+      `AttributeDetails.Expression: expected an object type of the domain (or a standard one, starting with _); saw ${parsed.objectType}, which the domain does not have; create it with PutProfileObjectType first`,
+    );
+  }
   const stat = statistic as Statistic;
   return {
     objectType: parsed.objectType,
@@ -95,22 +106,26 @@ export function compileConditions({ conditions, objectType }: { conditions: unkn
     if (r.Value !== undefined && (!isInteger(r.Value) || r.Value < 0 || r.Value > 2_147_483_647)) {
       throw bad(`Conditions.Range.Value: expected an integer from 0 to 2147483647; saw ${JSON.stringify(r.Value)}`);
     }
-    let startDays: number;
-    let endDays: number;
     if (r.ValueRange !== undefined) {
       const vr = r.ValueRange as { Start?: unknown; End?: unknown } | null;
       if (vr === null || typeof vr !== 'object' || !isInteger(vr.Start) || !isInteger(vr.End)) {
         throw bad(`Conditions.Range.ValueRange: expected integer Start and End; saw ${JSON.stringify(r.ValueRange)}`);
       }
-      startDays = vr.Start;
-      endDays = vr.End;
-    } else {
-      // Value absent takes the model's default 0: the window is the instant `now`.
-      startDays = (r.Value as number | undefined) ?? 0;
-      endDays = 0;
+      const startDays = vr.Start;
+      const endDays = vr.End;
+      out.window = (now) => ({ from: now - startDays * DAY_MS, to: now - endDays * DAY_MS });
+      out.pastDays = startDays;
+    } else if (r.Value !== undefined) {
+      // Value 0 is read literally: the window is the instant `now`.
+      const days = r.Value as number;
+      out.window = (now) => ({ from: now - days * DAY_MS, to: now });
+      out.pastDays = days;
     }
-    out.window = (now) => ({ from: now - startDays * DAY_MS, to: now - endDays * DAY_MS });
+    // A Range of Unit only (AWS's CA_DayOfTravel sample) has no window: all time, ordered by its TimestampSource.
     out.windowed = true;
+    if (r.TimestampFormat !== undefined && !(TIMESTAMP_FORMATS as readonly string[]).includes(r.TimestampFormat as string)) {
+      throw bad(`Conditions.Range.TimestampFormat: expected EPOCHMILLI or ISO_8601, or no TimestampFormat; saw ${JSON.stringify(r.TimestampFormat)}`);
+    }
     if (r.TimestampSource !== undefined) {
       if (typeof r.TimestampSource !== 'string') throw bad(`Conditions.Range.TimestampSource: expected a string; saw ${JSON.stringify(r.TimestampSource)}`);
       const m = TIMESTAMP_SOURCE_RE.exec(r.TimestampSource);
@@ -118,16 +133,13 @@ export function compileConditions({ conditions, objectType }: { conditions: unkn
       if (m[1] !== objectType) {
         throw bad(`Conditions.Range.TimestampSource: expected the Expression's object type ${objectType}; saw ${m[1]}`);
       }
-      if (typeof r.TimestampFormat !== 'string' || !(TIMESTAMP_FORMATS as readonly string[]).includes(r.TimestampFormat)) {
-        throw bad(`Conditions.Range.TimestampFormat: expected EPOCHMILLI or ISO_8601 with a TimestampSource; saw ${JSON.stringify(r.TimestampFormat)}`);
-      }
-      const path = pathOf({ attribute: m[2] });
-      const format = r.TimestampFormat as TimestampFormat;
-      // readScalar treats "" and non-scalars as missing, which R1 excludes anyway.
-      out.timeOf = (object) => parseTimestamp({ value: readScalar({ object, path }), format });
-      out.timeKey = `${r.TimestampSource}\u0000${format}`;
-    } else if (r.TimestampFormat !== undefined && !(TIMESTAMP_FORMATS as readonly string[]).includes(r.TimestampFormat as string)) {
-      throw bad(`Conditions.Range.TimestampFormat: expected EPOCHMILLI or ISO_8601; saw ${JSON.stringify(r.TimestampFormat)}`);
+      const attribute = m[2];
+      const path = pathOf({ attribute });
+      // R18: TimestampFormat is optional; without it R2 reads any date (epoch, ISO 8601 date-time or day).
+      const format = r.TimestampFormat as TimestampFormat | undefined;
+      // readAttribute treats "" and non-scalars as missing, which R1 excludes anyway.
+      out.timeOf = (subject) => parseTimestamp({ value: readAttribute({ subject, attribute, path }), format });
+      out.timeKey = `${r.TimestampSource}\u0000${format ?? ''}`;
     }
   }
   return out;

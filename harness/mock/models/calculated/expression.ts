@@ -3,6 +3,32 @@
  */
 import { BadRequestException } from '../errors.ts';
 import { renderNumber, toFiniteNumber } from './numbers.ts';
+import { parseIsoText } from './time.ts';
+
+/**
+ * An object as the engine reads it (R5): its source document and, for an object of a custom object type, the source
+ * path of each of the type's Fields (so `{T.a}` reads Fields entry `a` through its Source). Standard objects built
+ * from the mappings' Targets have no Fields.
+ */
+export interface Subject {
+  doc: unknown;
+  fields?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Reads attribute `attribute` (pre-split as `path`) of a subject: its Fields entry's Source when it has one (R5). */
+export function readAttribute({ subject, attribute, path }: { subject: Subject; attribute: string; path: readonly string[] }): string | number | boolean | undefined {
+  return readScalar({ object: subject.doc, path: subject.fields?.get(attribute) ?? path });
+}
+
+/**
+ * An arithmetic operand (R6): a number (R16) as written, else an ISO 8601 date-time or day as its instant in epoch
+ * milliseconds (so the difference of two timestamps is in milliseconds); undefined otherwise.
+ */
+export function operandOf({ value }: { value: string | number | boolean | undefined }): number | undefined {
+  const n = toFiniteNumber({ value });
+  if (n !== undefined || typeof value !== 'string') return n;
+  return parseIsoText({ value });
+}
 
 /** The four operators R4 allows. */
 export type Operator = '+' | '-' | '*' | '/';
@@ -90,29 +116,31 @@ export function textOf({ value }: { value: string | number | boolean }): string 
  * number; otherwise a string (the field's text for one reference, the rendered number for arithmetic). Undefined
  * excludes the object (R6).
  */
-export function compileExpression({ parsed, numeric }: { parsed: ParsedExpression; numeric: boolean }): (object: unknown) => string | number | undefined {
-  const pa = pathOf({ attribute: parsed.attributes[0] });
+export function compileExpression({ parsed, numeric }: { parsed: ParsedExpression; numeric: boolean }): (subject: Subject) => string | number | undefined {
+  const na = parsed.attributes[0];
+  const pa = pathOf({ attribute: na });
   if (parsed.operator === undefined) {
-    if (numeric) return (object) => toFiniteNumber({ value: readScalar({ object, path: pa }) });
-    return (object) => {
-      const v = readScalar({ object, path: pa });
+    if (numeric) return (subject) => toFiniteNumber({ value: readAttribute({ subject, attribute: na, path: pa }) });
+    return (subject) => {
+      const v = readAttribute({ subject, attribute: na, path: pa });
       return v === undefined ? undefined : textOf({ value: v });
     };
   }
-  const pb = pathOf({ attribute: parsed.attributes[1] });
+  const nb = parsed.attributes[1];
+  const pb = pathOf({ attribute: nb });
   const op = parsed.operator;
-  const arithmetic = (object: unknown): number | undefined => {
-    const a = toFiniteNumber({ value: readScalar({ object, path: pa }) });
+  const arithmetic = (subject: Subject): number | undefined => {
+    const a = operandOf({ value: readAttribute({ subject, attribute: na, path: pa }) });
     if (a === undefined) return undefined;
-    const b = toFiniteNumber({ value: readScalar({ object, path: pb }) });
+    const b = operandOf({ value: readAttribute({ subject, attribute: nb, path: pb }) });
     if (b === undefined) return undefined;
     if (op === '/' && b === 0) return undefined;
     const r = op === '+' ? a + b : op === '-' ? a - b : op === '*' ? a * b : a / b;
     return Number.isFinite(r) ? r : undefined;
   };
   if (numeric) return arithmetic;
-  return (object) => {
-    const r = arithmetic(object);
+  return (subject) => {
+    const r = arithmetic(subject);
     return r === undefined ? undefined : renderNumber({ value: r });
   };
 }

@@ -2,7 +2,7 @@
  * Filter (R9): validation at create time and a compiled predicate over one object.
  */
 import { BadRequestException } from '../errors.ts';
-import { pathOf, readScalar, textOf } from './expression.ts';
+import { pathOf, readAttribute, textOf, type Subject } from './expression.ts';
 import { DAY_MS, parseFilterDate } from './time.ts';
 import { toFiniteNumber } from './numbers.ts';
 
@@ -12,16 +12,16 @@ const NUMBER_TYPES = ['EQUAL', 'GREATER_THAN', 'LESS_THAN', 'GREATER_THAN_OR_EQU
 const DATE_TYPES = ['BEFORE', 'AFTER', 'ON', 'BETWEEN', 'NOT_BETWEEN'] as const;
 
 type Quantifier = (typeof INCLUDES)[number];
-type Predicate = (object: unknown) => boolean;
+type Predicate = (subject: Subject) => boolean;
 
 function bad(message: string): BadRequestException {
   return new BadRequestException(message);
 }
 
-function quantify({ kind, parts, object }: { kind: Quantifier; parts: readonly Predicate[]; object: unknown }): boolean {
-  if (kind === 'ALL') return parts.every((p) => p(object));
-  if (kind === 'ANY') return parts.some((p) => p(object));
-  return !parts.some((p) => p(object));
+function quantify({ kind, parts, subject }: { kind: Quantifier; parts: readonly Predicate[]; subject: Subject }): boolean {
+  if (kind === 'ALL') return parts.every((p) => p(subject));
+  if (kind === 'ANY') return parts.some((p) => p(subject));
+  return !parts.some((p) => p(subject));
 }
 
 function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -29,8 +29,8 @@ function isOneOf<T extends string>(list: readonly T[], value: unknown): value is
 }
 
 /** The field's text (R16), or undefined when it is missing: every dimension type compares this text (R9). */
-function fieldText({ object, path }: { object: unknown; path: readonly string[] }): string | undefined {
-  const raw = readScalar({ object, path });
+function fieldText({ subject, attribute, path }: { subject: Subject; attribute: string; path: readonly string[] }): string | undefined {
+  const raw = readAttribute({ subject, attribute, path });
   return raw === undefined ? undefined : textOf({ value: raw });
 }
 
@@ -52,8 +52,8 @@ function compileEntry({ attribute, entry, where }: { attribute: string; entry: u
       : type === 'CONTAINS' ? (s) => vals.some((v) => s.includes(v))
       : type === 'BEGINS_WITH' ? (s) => vals.some((v) => s.startsWith(v))
       : (s) => vals.some((v) => s.endsWith(v));
-    return (object) => {
-      const text = fieldText({ object, path });
+    return (subject) => {
+      const text = fieldText({ subject, attribute, path });
       return text !== undefined && test(text);
     };
   }
@@ -66,8 +66,8 @@ function compileEntry({ attribute, entry, where }: { attribute: string; entry: u
       : type === 'LESS_THAN' ? (n) => n < bound
       : type === 'GREATER_THAN_OR_EQUAL' ? (n) => n >= bound
       : (n) => n <= bound;
-    return (object) => {
-      const n = toFiniteNumber({ value: fieldText({ object, path }) });
+    return (subject) => {
+      const n = toFiniteNumber({ value: fieldText({ subject, attribute, path }) });
       return n !== undefined && test(n);
     };
   }
@@ -86,8 +86,8 @@ function compileEntry({ attribute, entry, where }: { attribute: string; entry: u
       : type === 'ON' ? (t) => Math.floor(t / DAY_MS) === Math.floor(d0 / DAY_MS)
       : type === 'BETWEEN' ? (t) => d0 <= t && t <= d1
       : (t) => !(d0 <= t && t <= d1);
-    return (object) => {
-      const t = parseFilterDate({ value: fieldText({ object, path }) });
+    return (subject) => {
+      const t = parseFilterDate({ value: fieldText({ subject, attribute, path }) });
       return t !== undefined && test(t);
     };
   }
@@ -120,9 +120,9 @@ export function compileFilter({ filter }: { filter: unknown }): Predicate {
       }
       // A dimension naming several attributes matches when each of them matches.
       const entries = Object.entries(attrs).map(([attribute, entry]) => compileEntry({ attribute, entry, where: `${dwhere}.${attribute}` }));
-      return (object: unknown) => entries.every((p) => p(object));
+      return (subject: Subject) => entries.every((p) => p(subject));
     });
-    return (object: unknown) => quantify({ kind: type, parts: dimensions, object });
+    return (subject: Subject) => quantify({ kind: type, parts: dimensions, subject });
   });
-  return (object) => quantify({ kind: include, parts: groups, object });
+  return (subject) => quantify({ kind: include, parts: groups, subject });
 }

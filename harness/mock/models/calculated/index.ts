@@ -14,9 +14,12 @@
 import type { Clock } from '../../../clock.ts';
 import { formatError } from '../../../errors.ts';
 import { BadRequestException, ResourceNotFoundException } from '../errors.ts';
+import { fieldValues } from '../mapping.ts';
 import type { PageTokens } from '../pagination.ts';
+import type { FieldDef } from '../state.ts';
 import type { MockOptions, OperationInput, OperationOutput } from '../types.ts';
 import { checkOverrides, compileBase, compileConditions, type CompiledBase, type CompiledConditions } from './definition.ts';
+import { pathOf, type Subject } from './expression.ts';
 import { Aggregate, applyThreshold, emptyResult, statisticOfSorted, type Selected, type StatisticResult } from './statistics.ts';
 import { DAY_MS } from './time.ts';
 import { WindowIndex } from './window-index.ts';
@@ -48,7 +51,8 @@ export const CALCULATED_OPERATIONS = [
 const MAX_VALUE_LENGTH = 255;
 
 interface StoredObject {
-  object: Record<string, unknown>;
+  /** The object as the engine reads it: source document and its type's Fields (R5). */
+  subject: Subject;
   ingestedAt: number;
   /** Ingestion order across the instance: the last R3 tie-break (after time and ingestion time). */
   seq: number;
@@ -83,13 +87,58 @@ interface DomainState {
   definitions: Map<string, Definition>;
   /** objectTypeName -> definitions whose Expression names it. */
   byType: Map<string, Definition[]>;
-  /** objectTypeName -> profileId -> objects. */
+  /** objectTypeName -> profileId -> objects; standard object types (`_airSegment`) hold the objects R5 derives. */
   objects: Map<string, Map<string, ProfileObjects>>;
+  /** `<type>\0<objectId>` of an ingested object -> the standard object types it was also stored under (R5). */
+  derived: Map<string, { profileId: string; types: string[] }>;
+}
+
+/** The Fields of an object type of a domain, or undefined when the domain has no such object type. */
+export type ObjectTypeFields = (args: { domain: string; objectTypeName: string }) => ReadonlyMap<string, FieldDef> | undefined;
+
+/** Source path of each field of a mapping (the part after `_source.`), for reading `{T.field}` (R5). */
+function sourcePaths({ fields }: { fields: ReadonlyMap<string, FieldDef> | undefined }): Map<string, string[]> | undefined {
+  if (!fields) return undefined;
+  const out = new Map<string, string[]>();
+  for (const [name, field] of fields) if (field.Source?.startsWith('_source.')) out.set(name, pathOf({ attribute: field.Source.slice('_source.'.length) }));
+  return out;
+}
+
+/**
+ * The standard objects an object maps onto (R5): for each standard type S that a field's Target `S.<path>` names, a
+ * document holding each such field's value (the mapping's text of it) at `<path>`, fields applied in their order.
+ */
+function standardObjects({ fields, object }: { fields: ReadonlyMap<string, FieldDef> | undefined; object: Record<string, unknown> }): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  if (!fields) return out;
+  const values = fieldValues({ fields, object });
+  for (const [name, field] of fields) {
+    const target = field.Target;
+    const dot = target?.indexOf('.') ?? -1;
+    if (!target?.startsWith('_') || dot < 0) continue;
+    const type = target.slice(0, dot);
+    let doc = out.get(type);
+    if (!doc) out.set(type, (doc = {}));
+    const value = values.get(name);
+    if (value === undefined) continue;
+    const keys = target.slice(dot + 1).split('.');
+    let at: Record<string, unknown> = doc;
+    for (const key of keys.slice(0, -1)) {
+      const next = at[key];
+      // A member on the way that is not an object is replaced: the later field wins.
+      if (next === null || typeof next !== 'object') at[key] = {};
+      at = at[key] as Record<string, unknown>;
+    }
+    at[keys[keys.length - 1]] = value;
+  }
+  return out;
 }
 
 interface Window {
   from: number;
   to: number;
+  /** An override's Start in days (R25 reads it for IsDataPartial). */
+  startDays?: number;
 }
 
 function str(value: unknown): string | undefined {
@@ -110,14 +159,18 @@ export class CalculatedAttributes {
   private readonly tokens: PageTokens;
   private readonly options: CalculatedOptions;
   private readonly profileExists: (args: { domain: string; profileId: string }) => boolean;
+  private readonly objectTypeFields: ObjectTypeFields;
+  /** Source paths of a Fields map, computed once per map (an object type's Fields are replaced, never edited). */
+  private readonly pathsOf = new WeakMap<ReadonlyMap<string, FieldDef>, Map<string, string[]>>();
   private readonly domains = new Map<string, DomainState>();
   private seq = 0;
 
-  constructor(params: { clock: Clock; tokens: PageTokens; options: MockOptions; profileExists: (args: { domain: string; profileId: string }) => boolean }) {
+  constructor(params: { clock: Clock; tokens: PageTokens; options: MockOptions; profileExists: (args: { domain: string; profileId: string }) => boolean; objectTypeFields: ObjectTypeFields }) {
     this.clock = params.clock;
     this.tokens = params.tokens;
     this.options = params.options as CalculatedOptions;
     this.profileExists = params.profileExists;
+    this.objectTypeFields = params.objectTypeFields;
   }
 
   /** Runs one of the eight calculated-attribute operations; the domain is known to exist. */
@@ -151,36 +204,61 @@ export class CalculatedAttributes {
     }
   }
 
-  /** Records one ingested object (after key resolution) so statistics can include it. */
+  /**
+   * Records one ingested object (after key resolution) so statistics can include it, under its own type (read through
+   * that type's Fields) and under each standard object type its mapping targets (R5).
+   */
   ingest({ domain, profileId, objectTypeName, objectId, object, ingestedAt }: { domain: string; profileId: string; objectTypeName: string; objectId: string; object: Record<string, unknown>; ingestedAt: number }): void {
     const state = this.state(domain);
-    let byProfile = state.objects.get(objectTypeName);
-    if (!byProfile) state.objects.set(objectTypeName, (byProfile = new Map()));
+    const fields = this.objectTypeFields({ domain, objectTypeName });
+    // The same id again is a replacement: forget the old one first so aggregates stay right.
+    this.remove({ domain, profileId, objectTypeName, objectId });
+    let paths: Map<string, string[]> | undefined;
+    if (fields && this.options.calculatedAttributeSourcePathsOnly !== true) {
+      paths = this.pathsOf.get(fields);
+      if (!paths) this.pathsOf.set(fields, (paths = sourcePaths({ fields })!));
+    }
+    this.store({ state, profileId, typeName: objectTypeName, objectId, subject: { doc: object, fields: paths }, ingestedAt });
+    const standard = standardObjects({ fields, object });
+    if (standard.size === 0) return;
+    state.derived.set(`${objectTypeName}\0${objectId}`, { profileId, types: [...standard.keys()] });
+    for (const [type, doc] of standard) this.store({ state, profileId, typeName: type, objectId: `${objectTypeName}\0${objectId}`, subject: { doc }, ingestedAt });
+  }
+
+  private store({ state, profileId, typeName, objectId, subject, ingestedAt }: { state: DomainState; profileId: string; typeName: string; objectId: string; subject: Subject; ingestedAt: number }): void {
+    let byProfile = state.objects.get(typeName);
+    if (!byProfile) state.objects.set(typeName, (byProfile = new Map()));
     let objects = byProfile.get(profileId);
     if (!objects) byProfile.set(profileId, (objects = new Map()));
-    // The same id again is a replacement: forget the old one first so aggregates stay right.
-    if (objects.has(objectId)) this.remove({ domain, profileId, objectTypeName, objectId });
-    if (!byProfile.has(profileId)) byProfile.set(profileId, objects);
-    if (!state.objects.has(objectTypeName)) state.objects.set(objectTypeName, byProfile);
-    const stored: StoredObject = { object, ingestedAt, seq: this.seq++ };
+    const stored: StoredObject = { subject, ingestedAt, seq: this.seq++ };
     objects.set(objectId, stored);
-    for (const def of state.byType.get(objectTypeName) ?? []) {
+    for (const def of state.byType.get(typeName) ?? []) {
       if (def.aggregates) this.contribute({ def, profileId, stored });
       else if (def.windows) this.index({ def, profileId, stored });
     }
   }
 
-  /** Forgets an object that a UNIQUE key replaced or that was deleted. */
+  /** Forgets an object that a UNIQUE key replaced or that was deleted (and the standard objects derived from it). */
   remove({ domain, profileId, objectTypeName, objectId }: { domain: string; profileId: string; objectTypeName: string; objectId: string }): void {
     const state = this.domains.get(domain);
-    const byProfile = state?.objects.get(objectTypeName);
+    if (!state) return;
+    this.unstore({ state, profileId, typeName: objectTypeName, objectId });
+    const key = `${objectTypeName}\0${objectId}`;
+    const derived = state.derived.get(key);
+    if (!derived) return;
+    state.derived.delete(key);
+    for (const type of derived.types) this.unstore({ state, profileId: derived.profileId, typeName: type, objectId: key });
+  }
+
+  private unstore({ state, profileId, typeName, objectId }: { state: DomainState; profileId: string; typeName: string; objectId: string }): void {
+    const byProfile = state.objects.get(typeName);
     const objects = byProfile?.get(profileId);
     const stored = objects?.get(objectId);
-    if (!state || !byProfile || !objects || !stored) return;
+    if (!byProfile || !objects || !stored) return;
     objects.delete(objectId);
     if (objects.size === 0) byProfile.delete(profileId);
-    if (byProfile.size === 0) state.objects.delete(objectTypeName);
-    for (const def of state.byType.get(objectTypeName) ?? []) {
+    if (byProfile.size === 0) state.objects.delete(typeName);
+    for (const def of state.byType.get(typeName) ?? []) {
       // Min, max, first and latest occurrences cannot be un-added; rebuild this one profile's aggregates.
       if (def.aggregates) this.rebuildProfile({ state, def, profileId });
       else if (def.windows) this.unindex({ def, profileId, stored });
@@ -195,6 +273,7 @@ export class CalculatedAttributes {
       byProfile.delete(profileId);
       if (byProfile.size === 0) state.objects.delete(type);
     }
+    for (const [key, derived] of state.derived) if (derived.profileId === profileId) state.derived.delete(key);
     for (const def of state.definitions.values()) {
       def.aggregates?.delete(profileId);
       def.windows?.delete(profileId);
@@ -206,14 +285,16 @@ export class CalculatedAttributes {
     this.domains.delete(domain);
   }
 
-  /** Forgets every object of a deleted object type; definitions over it stay and see no objects. */
+  /**
+   * Forgets every object of a deleted object type and the standard objects derived from them; definitions over it
+   * stay and see no objects.
+   */
   forgetObjectType({ domain, objectTypeName }: { domain: string; objectTypeName: string }): void {
     const state = this.domains.get(domain);
     if (!state) return;
-    state.objects.delete(objectTypeName);
-    for (const def of state.byType.get(objectTypeName) ?? []) {
-      if (def.aggregates) def.aggregates = new Map();
-      if (def.windows) def.windows = new Map();
+    const byProfile = state.objects.get(objectTypeName);
+    for (const [profileId, objects] of byProfile ?? []) {
+      for (const objectId of [...objects.keys()]) this.remove({ domain, profileId, objectTypeName, objectId });
     }
   }
 
@@ -226,7 +307,12 @@ export class CalculatedAttributes {
     if (state.definitions.has(name)) {
       throw new BadRequestException(`CalculatedAttributeName: a calculated attribute definition named ${name} already exists in domain ${domain}`);
     }
-    const base = compileBase({ attributeDetails: input.AttributeDetails, statistic: input.Statistic, filter: input.Filter });
+    const base = compileBase({
+      attributeDetails: input.AttributeDetails,
+      statistic: input.Statistic,
+      filter: input.Filter,
+      objectTypeExists: (objectTypeName) => this.options.calculatedAttributeAnyObjectType === true || this.objectTypeFields({ domain, objectTypeName }) !== undefined,
+    });
     const cond = compileConditions({ conditions: input.Conditions, objectType: base.objectType });
     const useHistoricalData = input.UseHistoricalData;
     if (useHistoricalData !== undefined && typeof useHistoricalData !== 'boolean') {
@@ -331,7 +417,7 @@ export class CalculatedAttributes {
     }
     const override = checkOverrides({ overrides: input.ConditionOverrides });
     const now = this.clock.now();
-    const window = override ? { from: now - override.startDays * DAY_MS, to: now - override.endDays * DAY_MS } : undefined;
+    const window = override ? { from: now - override.startDays * DAY_MS, to: now - override.endDays * DAY_MS, startDays: override.startDays } : undefined;
     const Errors: { Code: string; Message: string; ProfileId: string }[] = [];
     const CalculatedAttributeValues: Record<string, unknown>[] = [];
     // A repeated id is answered once, at its first position.
@@ -359,40 +445,58 @@ export class CalculatedAttributes {
    */
   private valueOf({ domain, def, profileId, window }: { domain: string; def: Definition; profileId: string; window?: Window }): { IsDataPartial: string; Value?: string; LastObjectTimestamp?: Date } {
     let result: StatisticResult;
+    // Objects selected before ObjectCount applies (R25 compares them with ObjectCount); only counted when it applies.
+    let selected = 0;
+    const last = window === undefined ? def.cond.objectCount : undefined;
     if (def.aggregates && window === undefined) {
       result = def.aggregates.get(profileId)?.result() ?? emptyResult();
     } else if (def.windows) {
       // The same selection as select(): the override replaces the window and drops ObjectCount (R23).
       const w = window ?? def.cond.window?.(this.clock.now());
-      const last = window === undefined ? def.cond.objectCount : undefined;
-      result = def.windows.get(profileId)?.result({ from: w?.from, to: w?.to, last }) ?? emptyResult();
+      const index = def.windows.get(profileId);
+      result = index?.result({ from: w?.from, to: w?.to, last }) ?? emptyResult();
+      if (last !== undefined) selected = index?.countIn({ from: w?.from, to: w?.to }) ?? 0;
     } else {
-      const items = this.select({ state: this.state(domain), def, profileId, window });
+      const all = this.select({ state: this.state(domain), def, profileId, window });
+      selected = all.length;
+      const items = last !== undefined && all.length > last ? all.slice(all.length - last) : all;
       result = statisticOfSorted({ statistic: def.base.statistic, items });
     }
     const threshold = window === undefined ? def.cond.threshold : undefined;
     let value = threshold ? applyThreshold({ value: result.value, threshold }) : result.value;
     if (value !== undefined && value.length > MAX_VALUE_LENGTH) value = value.slice(0, MAX_VALUE_LENGTH);
+    const partial = this.readiness(def).Status !== 'COMPLETED' || this.partial({ def, selected, overrideStartDays: window?.startDays });
     return {
-      IsDataPartial: this.readiness(def).Status === 'COMPLETED' ? 'false' : 'true',
+      IsDataPartial: partial ? 'true' : 'false',
       Value: value,
       // R14: LastObjectTimestamp comes with a Value, never alone.
       LastObjectTimestamp: value === undefined || result.lastObjectTime === undefined ? undefined : new Date(result.lastObjectTime),
     };
   }
 
+  /**
+   * R25: the data is partial while the Range (an override's Start in BatchGet) reaches further back than the definition
+   * has existed, or while fewer objects are selected than ObjectCount asks for (not under an override).
+   */
+  private partial({ def, selected, overrideStartDays }: { def: Definition; selected: number; overrideStartDays?: number }): boolean {
+    const days = overrideStartDays ?? def.cond.pastDays;
+    if (days !== undefined && days > 0 && this.clock.now() - def.createdAt < days * DAY_MS) return true;
+    const wanted = overrideStartDays === undefined ? def.cond.objectCount : undefined;
+    return wanted !== undefined && selected < wanted;
+  }
+
   /** R7 (UseHistoricalData), R5/R6 (expression) and R9 (Filter): the expression value, or undefined to exclude. */
   private accept(def: Definition, stored: StoredObject): string | number | undefined {
     if (def.useHistoricalData !== true && stored.ingestedAt < def.createdAt) return undefined;
-    const value = def.base.extract(stored.object);
+    const value = def.base.extract(stored.subject);
     if (value === undefined) return undefined;
-    if (def.base.filter && !def.base.filter(stored.object)) return undefined;
+    if (def.base.filter && !def.base.filter(stored.subject)) return undefined;
     return value;
   }
 
   /**
-   * The scan path: this profile's objects of the definition's type, selected (R1, R7-R10) and in R3 order. An
-   * override `window` replaces the definition's window and drops its ObjectCount (R23).
+   * The scan path: this profile's objects of the definition's type, selected (R1, R7-R9) and in R3 order, before
+   * ObjectCount (R10, which the caller applies). An override `window` replaces the definition's window (R23).
    */
   private select({ state, def, profileId, window }: { state: DomainState; def: Definition; profileId: string; window?: Window }): Selected[] {
     const objects = state.objects.get(def.base.objectType)?.get(profileId);
@@ -403,14 +507,13 @@ export class CalculatedAttributes {
     for (const stored of objects.values()) {
       const value = this.accept(def, stored);
       if (value === undefined) continue;
-      const time = timeOf ? timeOf(stored.object) : stored.ingestedAt;
+      const time = timeOf ? timeOf(stored.subject) : stored.ingestedAt;
       if (time === undefined) continue;
       if (w && (time < w.from || time > w.to)) continue;
       items.push({ time, ingestedAt: stored.ingestedAt, seq: stored.seq, value });
     }
     items.sort((a, b) => a.time - b.time || a.ingestedAt - b.ingestedAt || a.seq - b.seq);
-    const n = window === undefined ? def.cond.objectCount : undefined;
-    return n !== undefined && items.length > n ? items.slice(items.length - n) : items;
+    return items;
   }
 
   private contribute({ def, profileId, stored }: { def: Definition; profileId: string; stored: StoredObject }): void {
@@ -426,7 +529,7 @@ export class CalculatedAttributes {
   private index({ def, profileId, stored }: { def: Definition; profileId: string; stored: StoredObject }): void {
     const value = this.accept(def, stored);
     if (value === undefined) return;
-    const time = def.cond.timeOf ? def.cond.timeOf(stored.object) : stored.ingestedAt;
+    const time = def.cond.timeOf ? def.cond.timeOf(stored.subject) : stored.ingestedAt;
     if (time === undefined) return;
     const windows = def.windows!;
     let index = windows.get(profileId);
@@ -438,7 +541,7 @@ export class CalculatedAttributes {
   private unindex({ def, profileId, stored }: { def: Definition; profileId: string; stored: StoredObject }): void {
     const index = def.windows!.get(profileId);
     if (!index || this.accept(def, stored) === undefined) return;
-    const time = def.cond.timeOf ? def.cond.timeOf(stored.object) : stored.ingestedAt;
+    const time = def.cond.timeOf ? def.cond.timeOf(stored.subject) : stored.ingestedAt;
     if (time === undefined) return;
     index.delete({ time, ingestedAt: stored.ingestedAt, seq: stored.seq });
     if (index.size === 0) def.windows!.delete(profileId);
@@ -516,7 +619,7 @@ export class CalculatedAttributes {
 
   private state(domain: string): DomainState {
     let s = this.domains.get(domain);
-    if (!s) this.domains.set(domain, (s = { definitions: new Map(), byType: new Map(), objects: new Map() }));
+    if (!s) this.domains.set(domain, (s = { definitions: new Map(), byType: new Map(), objects: new Map(), derived: new Map() }));
     return s;
   }
 

@@ -233,8 +233,9 @@ export function checkThreshold({ threshold }: { threshold: unknown }): { Value: 
 }
 
 /**
- * Applies a Threshold (R13, R21) to a statistic's value: the value itself when the comparison holds, otherwise no
- * value (undefined); no value stays no value.
+ * Applies a Threshold (R13, R21) to a statistic's value: "true" when the statistic compared with Threshold.Value by
+ * the Operator holds, "false" when it does not (AWS documents a true / false attribute); no value stays no value
+ * (R12, R20).
  */
 export function applyThreshold({ value, threshold }: { value: string | undefined; threshold: { Value: string; Operator: ThresholdOperator } }): string | undefined {
   if (value === undefined) return undefined;
@@ -258,5 +259,5 @@ export function applyThreshold({ value, threshold }: { value: string | undefined
       holds = l < r;
       break;
   }
-  return holds ? value : undefined;
+  return holds ? 'true' : 'false';
 }

@@ -82,8 +82,12 @@ export function parseEpoch({ value }: { value: unknown }): number | undefined {
 /** Formats the definition's Range.TimestampFormat names (validated at create). */
 export type TimestampFormat = 'EPOCHMILLI' | 'ISO_8601';
 
-/** Parses `value` in the definition's TimestampFormat (R1); undefined excludes the object. */
-export function parseTimestamp({ value, format }: { value: unknown; format: TimestampFormat }): number | undefined {
+/**
+ * Parses `value` in the definition's TimestampFormat (R1, R2); without a format (AWS's samples omit it) any *date*
+ * of R9 is read: an epoch, an ISO 8601 date-time or a `YYYY-MM-DD` day. Undefined excludes the object.
+ */
+export function parseTimestamp({ value, format }: { value: unknown; format: TimestampFormat | undefined }): number | undefined {
+  if (format === undefined) return parseFilterDate({ value });
   return format === 'EPOCHMILLI' ? parseEpoch({ value }) : parseIso8601({ value });
 }
 
@@ -97,6 +101,11 @@ function parseDateOnly({ value }: { value: unknown }): number | undefined {
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth({ year, month })) return undefined;
   return daysFromCivil({ year, month, day }) * DAY_MS;
+}
+
+/** An ISO 8601 date-time or `YYYY-MM-DD` day as its instant (R6: such text is a timestamp operand); else undefined. */
+export function parseIsoText({ value }: { value: unknown }): number | undefined {
+  return parseIso8601({ value }) ?? parseDateOnly({ value });
 }
 
 /** Parses a filter date (R9): an ISO 8601 date-time, a date-only day (midnight UTC) or an epoch; else undefined. */

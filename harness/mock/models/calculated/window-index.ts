@@ -164,6 +164,14 @@ export class WindowIndex {
     return true;
   }
 
+  /** How many objects have a time in [from, to] (both inclusive; absent = unbounded): R25 compares it with ObjectCount. */
+  countIn({ from, to }: { from?: number; to?: number }): number {
+    this.merge();
+    const lo = from === undefined ? 0 : this.lowerTime(from);
+    const hi = to === undefined ? this.times.length : this.upperTime(to);
+    return Math.max(0, hi - lo);
+  }
+
   /**
    * The statistic over the objects whose time lies in [from, to] (both inclusive; absent = unbounded), narrowed to
    * the `last` latest of them when given (R10).

@@ -82,13 +82,26 @@ describe('CreateCalculatedAttributeDefinition', () => {
   it.each([
     ['a TimestampSource of another object type', { TimestampSource: '{Booking.at}', TimestampFormat: 'ISO_8601' }, 'TimestampSource'],
     ['a TimestampSource without braces', { TimestampSource: 'Order.at', TimestampFormat: 'ISO_8601' }, 'TimestampSource'],
-    ['a TimestampSource without TimestampFormat', { TimestampSource: '{Order.at}' }, 'TimestampFormat'],
     ['a TimestampSource path with a space', { TimestampSource: '{Order.created at}', TimestampFormat: 'ISO_8601' }, 'TimestampSource'],
     ['an unknown TimestampFormat', { TimestampSource: '{Order.at}', TimestampFormat: 'RFC_2822' }, 'TimestampFormat'],
     ['a negative Value', { Value: -1 }, 'Range.Value'],
   ])('rejects a Range with %s', (_label, range, member) => {
     const f = fixture();
     expect(() => f.define({ Statistic: 'COUNT', AttributeDetails: details('{Order.a}', 'a'), Conditions: { Range: { Unit: 'DAYS', ...range } } })).toThrowError(badRequest(member));
+  });
+  it('accepts a TimestampSource without TimestampFormat and a Range of Unit only (R18, AWS\'s T&H sample)', () => {
+    const f = fixture();
+    expect(f.define({ Statistic: 'COUNT', AttributeDetails: details('{Order.a}', 'a'), Conditions: { Range: { Unit: 'DAYS', TimestampSource: '{Order.at}' } } }).Conditions).toEqual({
+      Range: { Unit: 'DAYS', TimestampSource: '{Order.at}' },
+    });
+  });
+  it('rejects an Expression over an object type the domain does not have (R17), naming the Expression', () => {
+    const f = fixture();
+    expect(() => f.define({ Statistic: 'COUNT', AttributeDetails: details('{Missing.a}', 'a') })).toThrowError(badRequest('AttributeDetails.Expression'));
+  });
+  it('accepts an Expression over a standard object type given a name starting with _ (R17)', () => {
+    const f = fixture();
+    expect(f.define({ Statistic: 'SUM', AttributeDetails: details('{_airSegment.Seat.Price}', 'Seat.Price') }).Statistic).toBe('SUM');
   });
   it.each([
     ['BETWEEN with one value', { DimensionType: 'BETWEEN', Values: ['2025-01-01T00:00:00Z'] }, 'Values'],
@@ -188,7 +201,7 @@ describe('UpdateCalculatedAttributeDefinition', () => {
     expect(f.value()).toBe('14');
     f.call('UpdateCalculatedAttributeDefinition', { CalculatedAttributeName: 'attr', Conditions: { Threshold: { Value: '14', Operator: 'GREATER_THAN' } } });
     // All objects again, and 15 > 14 holds.
-    expect(f.value()).toBe('15');
+    expect(f.value()).toBe('true');
   });
   it('rejects invalid Conditions and leaves the definition unchanged', () => {
     const f = fixture();
@@ -347,8 +360,9 @@ describe('BatchGetCalculatedAttributeForProfile', () => {
     expect(batch(f, { ProfileIds: [P2, UNKNOWN, P1] })).toEqual({
       Errors: [{ Code: 'ResourceNotFoundException', Message: expect.stringContaining(UNKNOWN), ProfileId: UNKNOWN }],
       CalculatedAttributeValues: [
-        { CalculatedAttributeName: 'attr', DisplayName: 'Recent', ProfileId: P2, IsDataPartial: 'false', Value: undefined, LastObjectTimestamp: undefined },
-        { CalculatedAttributeName: 'attr', DisplayName: 'Recent', ProfileId: P1, IsDataPartial: 'false', Value: '1', LastObjectTimestamp: new Date(T0 - DAY / 2) },
+        // The one-day Range was created at T0: its day has not elapsed, so the data is partial (R25).
+        { CalculatedAttributeName: 'attr', DisplayName: 'Recent', ProfileId: P2, IsDataPartial: 'true', Value: undefined, LastObjectTimestamp: undefined },
+        { CalculatedAttributeName: 'attr', DisplayName: 'Recent', ProfileId: P1, IsDataPartial: 'true', Value: '1', LastObjectTimestamp: new Date(T0 - DAY / 2) },
       ],
       ConditionOverrides: undefined,
     });
@@ -384,7 +398,7 @@ describe('BatchGetCalculatedAttributeForProfile', () => {
     f.put({ a: 5 }, { at: T0 - 2 * DAY });
     f.put({ a: 2 });
     // Without the override: the latest object only (2), and 2 > 3 fails.
-    expect(f.get()).toMatchObject({ Value: undefined, LastObjectTimestamp: undefined });
+    expect(f.get()).toMatchObject({ Value: 'false', LastObjectTimestamp: new Date(T0) });
     // With it: both objects of the last 3 days, no count limit, no threshold.
     const out = batch(f, { ProfileIds: [P1], ConditionOverrides: { Range: { Start: 3, Unit: 'DAYS' } } });
     expect(out.CalculatedAttributeValues).toMatchObject([{ Value: '7', LastObjectTimestamp: new Date(T0) }]);

@@ -323,9 +323,16 @@ describe('condition Range (ingestion time)', () => {
     f.put({ a: 10000 }, { at: T0 - DAY + 1 });
     expect(f.get()).toMatchObject({ Value: '1110', LastObjectTimestamp: new Date(T0 - DAY) });
   });
-  it('selects only the instant now given a Range without Value or ValueRange', () => {
+  it('selects all time given a Range of Unit only (R8, as AWS\'s CA_DayOfTravel sample writes it)', () => {
     const f = fixture();
     f.define({ Statistic: 'COUNT', AttributeDetails: details('{Order.a}', 'a'), Conditions: { Range: { Unit: 'DAYS' } } });
+    f.put({ a: 1 }, { at: T0 - 1000 * DAY });
+    f.put({ a: 1 }, { at: T0 });
+    expect(f.value()).toBe('2');
+  });
+  it('selects only the instant now given Value 0', () => {
+    const f = fixture();
+    f.define({ Statistic: 'COUNT', AttributeDetails: details('{Order.a}', 'a'), Conditions: { Range: { Unit: 'DAYS', Value: 0 } } });
     f.put({ a: 1 }, { at: T0 - 1 });
     f.put({ a: 1 }, { at: T0 });
     expect(f.value()).toBe('1');
@@ -428,51 +435,52 @@ describe('condition Threshold', () => {
     f.define({ Statistic: statistic, AttributeDetails: details(expression, expression.slice(7, -1)), Conditions: { Threshold: { Value, Operator } } });
     return f;
   };
-  it('GREATER_THAN compares numerically and gives the value only when it holds (9 > 10 no, 11 > 10 yes)', () => {
+  it('returns "false" given SUM 9 GREATER_THAN 10 and "true" given SUM 11, with the last object\'s time (R13)', () => {
     const f = withThreshold('SUM', 'GREATER_THAN', '10');
     f.put({ a: 9 });
-    expect(f.get()).toMatchObject({ Value: undefined, LastObjectTimestamp: undefined });
+    expect(f.get()).toMatchObject({ Value: 'false', LastObjectTimestamp: new Date(T0) });
+    f.clock.advance({ ms: 5 });
     f.put({ a: 2 });
-    expect(f.get()).toMatchObject({ Value: '11', LastObjectTimestamp: new Date(T0) });
+    expect(f.get()).toMatchObject({ Value: 'true', LastObjectTimestamp: new Date(T0 + 5) });
   });
-  it('LESS_THAN compares numerically (9 < 10 holds)', () => {
+  it('returns "true" given SUM 9 LESS_THAN 10 (numeric comparison, R21)', () => {
     const f = withThreshold('SUM', 'LESS_THAN', '10');
     f.put({ a: 9 });
-    expect(f.value()).toBe('9');
+    expect(f.value()).toBe('true');
   });
-  it('EQUAL_TO treats 15.5 and 15.50, and 10 and 1e1, as equal', () => {
+  it('returns "true" given EQUAL_TO between 15.5 and 15.50, and between 10 and 1e1', () => {
     const f = withThreshold('SUM', 'EQUAL_TO', '15.50');
     f.put({ a: 15.5 });
-    expect(f.value()).toBe('15.5');
+    expect(f.value()).toBe('true');
     const g = withThreshold('SUM', 'EQUAL_TO', '1e1');
     g.put({ a: 10 });
-    expect(g.value()).toBe('10');
+    expect(g.value()).toBe('true');
   });
-  it('NOT_EQUAL_TO compares numbers', () => {
+  it('returns "false" then "true" given COUNT NOT_EQUAL_TO 1 over one then two objects', () => {
     const f = withThreshold('COUNT', 'NOT_EQUAL_TO', '1');
     f.put({ a: 1 });
-    expect(f.value()).toBeUndefined();
+    expect(f.value()).toBe('false');
     f.put({ a: 1 });
-    expect(f.value()).toBe('2');
+    expect(f.value()).toBe('true');
   });
-  it('compares strings when either side is not a number', () => {
+  it('returns the string comparison given a side that is not a number', () => {
     const eq = withThreshold('LAST_OCCURRENCE', 'EQUAL_TO', 'web', '{Order.c}');
     eq.put({ c: 'web' });
-    expect(eq.value()).toBe('web');
+    expect(eq.value()).toBe('true');
     const gt = withThreshold('LAST_OCCURRENCE', 'GREATER_THAN', 'phone', '{Order.c}');
     gt.put({ c: 'web' });
-    expect(gt.value()).toBe('web');
+    expect(gt.value()).toBe('true');
     const lt = withThreshold('LAST_OCCURRENCE', 'LESS_THAN', 'phone', '{Order.c}');
     lt.put({ c: 'web' });
-    expect(lt.value()).toBeUndefined();
+    expect(lt.value()).toBe('false');
     // "10" against "nine": "1" < "n".
     const mixed = withThreshold('LAST_OCCURRENCE', 'LESS_THAN', 'nine', '{Order.c}');
     mixed.put({ c: '10' });
-    expect(mixed.value()).toBe('10');
+    expect(mixed.value()).toBe('true');
     // " 9" is not a number (R16), so "10" and " 9" compare as strings: "1" > " ".
     const spaced = withThreshold('SUM', 'LESS_THAN', ' 9');
     spaced.put({ a: 10 });
-    expect(spaced.value()).toBeUndefined();
+    expect(spaced.value()).toBe('false');
   });
   it('gives no Value when nothing is selected, whatever the operator (R12)', () => {
     const count = withThreshold('COUNT', 'EQUAL_TO', '0');
@@ -480,13 +488,13 @@ describe('condition Threshold', () => {
     const avg = withThreshold('AVERAGE', 'NOT_EQUAL_TO', '5');
     expect(avg.value()).toBeUndefined();
   });
-  it('compares the whole value before cutting it to 255 characters (R22)', () => {
+  it('returns "false" for EQUAL_TO and "true" for GREATER_THAN given a 300-character value against its first 255 (compared whole, R22)', () => {
     const f = withThreshold('LAST_OCCURRENCE', 'EQUAL_TO', 'x'.repeat(255), '{Order.c}');
     f.put({ c: 'x'.repeat(300) });
-    expect(f.value()).toBeUndefined();
+    expect(f.value()).toBe('false');
     const g = withThreshold('LAST_OCCURRENCE', 'GREATER_THAN', 'x'.repeat(255), '{Order.c}');
     g.put({ c: 'x'.repeat(300) });
-    expect(g.value()).toBe('x'.repeat(255));
+    expect(g.value()).toBe('true');
   });
 });
 
