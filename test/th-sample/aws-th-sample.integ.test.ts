@@ -16,9 +16,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../harness/clock.ts';
 import { createMock } from '../../harness/mock/index.ts';
 import { SAMPLE_OBJECT_TYPES, sampleLoyaltyId, sampleMembers, type SampleMember, type SampleRecord, type SampleVertical } from '../../generators/aws-sample.ts';
-import { computeCalculatedAttribute, type OracleObject } from '../../generators/oracle/index.ts';
+import { computeCalculatedAttribute, type OracleObject, type OracleObjectType } from '../../generators/oracle/index.ts';
 import {
-  SAMPLE_DIR, SAMPLE_FILES, fieldsView, hasSample, readSampleFile, sourceFields, standardObject, type SampleMapping,
+  SAMPLE_DIR, SAMPLE_FILES, hasSample, readSampleFile, sourceFields, type SampleMapping,
 } from './sample-files.ts';
 
 /**
@@ -225,32 +225,31 @@ describe.skipIf(!hasSample)(hasSample ? 'AWS T&H sample end to end' : `AWS T&H s
       });
 
       if (vertical === 'airline') {
-        // The calculated-attributes helper is teaching the mock and the oracle a Range without TimestampFormat,
-        // `{Booking.SegmentPNR}` (an object-type Fields key) and `{_airSegment.Seat.Price}` (a standard object); until
-        // that lands, both definitions are refused (TimestampFormat missing), so this part cannot pass yet.
-        it.skip('returns the sample\'s calculated attributes with the oracle\'s values (skipped until the mock and oracle accept the sample\'s definitions: TimestampFormat missing, {Booking.SegmentPNR}, {_airSegment.Seat.Price})', async () => {
-          const booking = run.mappings.get('Booking') as SampleMapping;
-          for (const file of SAMPLE_FILES.airline.definitions) {
-            const definition = readSampleFile({ file });
+        // The sample's two definitions sent unchanged: a Range without TimestampFormat, `{Booking.SegmentPNR}` (a Fields
+        // entry of the Booking type) and `{_airSegment.Seat.Price}` (the standard object the Booking mapping builds).
+        // Expected values: the oracle, given the member's records as put and the domain's object types.
+        it('returns the sample\'s calculated attributes with the oracle\'s values, DayOfTravel counting bookings through Fields.SegmentPNR', async () => {
+          const definitions = SAMPLE_FILES.airline.definitions.map((file) => readSampleFile({ file }));
+          for (const definition of definitions) {
             const out = await run.client.send(new CreateCalculatedAttributeDefinitionCommand({ DomainName: run.domain, ...(definition as object) } as never));
             expect(out.CalculatedAttributeName).toBe(definition.CalculatedAttributeName);
           }
+          const objectTypes = Object.fromEntries([...run.mappings].map(([name, mapping]) => [name, mapping])) as Record<string, OracleObjectType>;
           let withValue = 0;
           for (const member of run.members) {
             const [profile] = await searchOne(run, 'LoyaltyId', member.loyaltyId);
-            const records = member.records.filter((r) => r.objectTypeName === 'Booking');
-            const objects: Record<string, OracleObject[]> = {
-              // {Booking.X} names a Fields key of the Booking type: the record seen through its Fields.
-              DayOfTravel: records.map((r) => ({ objectTypeName: 'Booking', object: fieldsView({ mapping: booking, record: r.object }), ingestedAtMs: CLOCK_MS })),
-              // {_airSegment.X} names the standard object the Booking mapping builds.
-              TotalDollarsSpentInAYear: records.map((r) => ({ objectTypeName: '_airSegment', object: standardObject({ mapping: booking, record: r.object, prefix: '_airSegment' }), ingestedAtMs: CLOCK_MS })),
-            };
-            for (const file of SAMPLE_FILES.airline.definitions) {
-              const definition = readSampleFile({ file });
+            const objects: OracleObject[] = member.records
+              .filter((r) => r.objectTypeName !== SAMPLE_OBJECT_TYPES[vertical].preferences)
+              .map((r) => ({ objectTypeName: r.objectTypeName, object: r.object, ingestedAtMs: CLOCK_MS }));
+            for (const definition of definitions) {
               const name = definition.CalculatedAttributeName as string;
-              const expected = computeCalculatedAttribute({ definition: definition as never, objects: objects[name], nowMs: CLOCK_MS });
+              const expected = computeCalculatedAttribute({ definition: definition as never, objects, nowMs: CLOCK_MS, definitionCreatedAtMs: CLOCK_MS, objectTypes });
               const got = await run.client.send(new GetCalculatedAttributeForProfileCommand({ DomainName: run.domain, ProfileId: profile.ProfileId, CalculatedAttributeName: name }));
               expect(got.Value ?? null, `${name} of ${member.loyaltyId}`).toBe(expected.value);
+              if (name === 'DayOfTravel') {
+                // Every booking record carries a PNR, so the count is the member's bookings (as the sample describes it).
+                expect(expected.value, member.loyaltyId).toBe(String(member.records.filter((r) => r.objectTypeName === 'Booking').length));
+              }
               if (expected.value !== null) withValue++;
             }
           }

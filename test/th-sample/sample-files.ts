@@ -38,27 +38,3 @@ export function sourceFields({ mapping }: { mapping: SampleMapping }): Set<strin
   return new Set(Object.values(mapping.Fields).map((f) => f.Source.replace(/^_source\./, '')));
 }
 
-/** The record seen through the mapping's Fields: each Fields key holding the value its Source reads. */
-export function fieldsView({ mapping, record }: { mapping: SampleMapping; record: Record<string, unknown> }): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(mapping.Fields)) {
-    const value = record[field.Source.replace(/^_source\./, '')];
-    if (value !== undefined && value !== '') out[name] = value;
-  }
-  return out;
-}
-
-/** The standard object `prefix` (e.g. `_airSegment`) the mapping's Targets build from one record, nested by path. */
-export function standardObject({ mapping, record, prefix }: { mapping: SampleMapping; record: Record<string, unknown>; prefix: string }): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const field of Object.values(mapping.Fields)) {
-    if (!field.Target?.startsWith(`${prefix}.`)) continue;
-    const value = record[field.Source.replace(/^_source\./, '')];
-    if (value === undefined || value === '') continue;
-    const parts = field.Target.slice(prefix.length + 1).split('.');
-    let node = out;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[parts[parts.length - 1]] = value;
-  }
-  return out;
-}
