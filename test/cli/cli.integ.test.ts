@@ -38,7 +38,7 @@ async function domainsOn(url: string): Promise<string[]> {
 
 describe('cpct usage errors', () => {
   it.each([
-    [['--bogus'], 'known flags'],
+    [['--bogus'], 'unknown flag --bogus; see --help'],
     [['--endpoint', 'not a url'], '--endpoint to be an absolute URL'],
     [['--target', 'aws'], 'CPCT_ALLOW_AWS=1'],
     [['--replay', '--recordings', '/nonexistent/cpct-tapes'], 'a recordings directory at /nonexistent/cpct-tapes'],

@@ -88,7 +88,7 @@ describe('server-cli', () => {
   it('exits 2 with a message given an unknown flag', async () => {
     const p = run(['--bogus']);
     expect((await p.exit).code).toBe(2);
-    expect(p.stderr()).toMatch(/mock: expected only the flags --port N and --host H; saw .*bogus/);
+    expect(p.stderr()).toMatch(/mock: expected only the flags --port N, --host H and --help; saw .*bogus/);
     expect(p.stdout()).toBe('');
   });
 
