@@ -77,7 +77,9 @@ export function runDomainName({ runId, label }: { runId: string; label: string }
 /** Opens a session for one contract file: target, client, wire validation and the file's domain. */
 export async function openSession({ config: runConfig, area }: { config: RunConfig; area: string }): Promise<Session> {
   const contractFile = `${area}.contract.ts`;
-  const target = openTarget({ spec: runConfig.target, optional: runConfig.optional, contractFile, clockMs: runConfig.clockMs });
+  // One registry for the file: the wire validation and (embedded) the reference implementation compile each schema once.
+  const registry = createSchemaRegistry();
+  const target = openTarget({ spec: runConfig.target, optional: runConfig.optional, contractFile, clockMs: runConfig.clockMs, schemas: registry });
   // A replay reproduces the recorded run of this file: its seed, reference clock and run id make the same requests.
   const meta = target.replay?.meta;
   const config: RunConfig = meta ? { ...runConfig, seed: meta.seed, clockMs: Date.parse(meta.referenceClock), runId: meta.runId } : runConfig;
@@ -94,7 +96,6 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
   }
   const client = new CustomerProfilesClient(clientConfig);
   tagOperations({ client });
-  const registry = createSchemaRegistry();
   const index = loadOperationIndex({ dir: registry.dir });
   const wire = attachWireValidation({ client, registry, index });
   const created: string[] = [];

@@ -4,6 +4,7 @@ import { applyFault } from '../mock/faults/apply.ts';
 import { optionalOperations, targetLabel } from './capabilities.ts';
 import { inProcessHttpHandler } from './in-process-handler.ts';
 import type { Target, TargetSpec, WaiterTiming } from './types.ts';
+import type { SchemaRegistry } from '../schemas.ts';
 
 /**
  * The embedded target is consistent at once, so a waiter's first poll decides; the tiny bound (the least
@@ -16,13 +17,19 @@ export const EMBEDDED_WAITER: WaiterTiming = { maxWaitTime: 0.003, minDelay: 0.0
  * in-process request handler, unless a fault or variation wraps the mock's Fetch handle from outside: then an
  * HttpHandler adapter over the wrapped handle carries the requests.
  */
-export function openEmbeddedTarget({ spec, optional, clockMs }: { spec: Extract<TargetSpec, { kind: 'embedded' }>; optional: readonly string[]; clockMs?: number }): Target {
+export function openEmbeddedTarget({ spec, optional, clockMs, schemas }: {
+  spec: Extract<TargetSpec, { kind: 'embedded' }>;
+  optional: readonly string[];
+  clockMs?: number;
+  /** Shared with the session's wire validation, so each schema is compiled once per contract file, not twice. */
+  schemas?: SchemaRegistry;
+}): Target {
   const wrapped = spec.fault !== undefined || spec.variation !== undefined;
   const plan = wrapped ? applyFault({ fault: spec.fault, variation: spec.variation }) : undefined;
   // Given the run's reference clock, the implementation lives at that time (advancing with the wall clock), so the
   // generated data, placed around the reference clock, falls in the same windows whenever the run happens.
   const clock = clockMs === undefined ? systemClock : offsetClock({ startMs: clockMs });
-  const mock = createMock({ clock, options: { ...spec.mockOptions, ...plan?.mockOptions } });
+  const mock = createMock({ clock, options: { ...spec.mockOptions, ...plan?.mockOptions }, schemas });
   const requestHandler = plan?.wrapHandle ? inProcessHttpHandler({ handle: plan.wrapHandle((request) => mock.handle(request)) }) : mock.requestHandler;
   return {
     spec,
