@@ -100,6 +100,10 @@ export function createAjv({ coerce = false, fast = false }: { coerce?: boolean; 
     ...(fast ? { unicode: false } : {}),
     strict: true,
     allowUnionTypes: true, // doubles are number | "NaN" | "Infinity" | "-Infinity"
+    // ajv's optimisation passes over the generated code cost about two thirds of compile time (212 schemas: 934 ms
+    // with, 325 ms without, measured here) and changed no validation time measurably (0.37 vs 0.36 us per body);
+    // every contract file compiles its schemas afresh, so compiling fast matters more.
+    code: { optimize: false },
     coerceTypes: coerce ? 'array' : false,
   });
   addFormats(ajv);
