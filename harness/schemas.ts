@@ -88,6 +88,18 @@ export const ANNOTATION_KEYWORDS = [
   'x-byte-length',
 ] as const;
 
+/**
+ * ajv's console logger, without its one-line notice that the `unicode` option is deprecated (the fast instance sets it
+ * on purpose; the notice would otherwise reach the standalone server's and the CLI's output).
+ */
+const QUIET_ABOUT_UNICODE = {
+  log: (...args: unknown[]) => console.log(...args),
+  warn: (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && args[0].startsWith('DEPRECATED: option unicode'))) console.warn(...args);
+  },
+  error: (...args: unknown[]) => console.error(...args),
+};
+
 /** Makes an ajv instance configured for the generated schemas. */
 export function createAjv({ coerce = false, fast = false }: { coerce?: boolean; fast?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
@@ -97,7 +109,7 @@ export function createAjv({ coerce = false, fast = false }: { coerce?: boolean; 
     verbose: !fast, // errors carry the offending data and schema, for `seen` and for redacting sensitive values
     // Counting code points (the model's @length unit) walks every string: the `fast` instance compares UTF-16 lengths
     // on schemas made sound for that by `withUtf16Lengths` (its "valid" implies the exact one's).
-    ...(fast ? { unicode: false } : {}),
+    ...(fast ? { unicode: false, logger: QUIET_ABOUT_UNICODE } : {}),
     strict: true,
     allowUnionTypes: true, // doubles are number | "NaN" | "Infinity" | "-Infinity"
     // ajv's optimisation passes over the generated code cost about two thirds of compile time (212 schemas: 934 ms

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAjv, createSchemaRegistry, withUtf16Lengths } from '../../harness/schemas.ts';
 
 /**
@@ -32,6 +32,18 @@ describe('withUtf16Lengths', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('createAjv', () => {
+  it('returns a fast instance that prints nothing (ajv would print a deprecation notice for its unicode option)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      createAjv({ fast: true }).compile(withUtf16Lengths({ schema }) as object);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 
