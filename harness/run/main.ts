@@ -286,7 +286,7 @@ function reportError({ io, error }: { io: CliIo; error: unknown }): number {
 const SAME_PRESS_MS = 1_000;
 
 /** Wires SIGINT to cancelling the runner: the first press cancels (cleanup still runs), a later one gives up. */
-function trapInterrupt({ io, runner, progress }: { io: CliIo; runner: ContractRunner; progress?: ProgressListener }): { interrupted: () => boolean; release: () => void } {
+function trapInterrupt({ io, runners, progress }: { io: CliIo; runners: readonly ContractRunner[]; progress?: ProgressListener }): { interrupted: () => boolean; release: () => void } {
   let first: number | undefined;
   const release = io.onInterrupt(() => {
     const now = Date.now();
@@ -294,7 +294,7 @@ function trapInterrupt({ io, runner, progress }: { io: CliIo; runner: ContractRu
       first = now;
       progress?.interrupted?.();
       io.stderr.write('cpct: interrupted; finishing the running contracts and deleting what the run created (press Ctrl-C again to abandon the cleanup)\n');
-      void runner.cancel().catch(() => undefined);
+      for (const runner of runners) void runner.cancel().catch(() => undefined);
     } else if (now - first > SAME_PRESS_MS) {
       io.stderr.write('cpct: cleanup abandoned; domains named cpct-<run id>-* may remain on the target\n');
       io.exitNow(EXIT_INTERRUPTED);
@@ -350,7 +350,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
   try {
     const runner = await createContractRunner({ grep: mode.common.grep, ...(shard ? { shard, blobFile: shardFiles({ dir: mode.common.reportsDir, shard }).blobFile } : {}) });
     const progress = createProgress({ mode: progressModeOf({ env: io.env, isTTY: io.stderr.isTTY }), stream: io.stderr });
-    const trap = trapInterrupt({ io, runner, progress });
+    const trap = trapInterrupt({ io, runners: [runner], progress });
     let results: CollectedResult[] = [];
     try {
       results = await runner.run({ config, progress });
@@ -503,15 +503,17 @@ async function sweepLive({ io, spec, runId }: { io: CliIo; spec: Extract<TargetS
 async function selftestMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind: 'selftest' }> }): Promise<number> {
   await prepareReportsDir({ dir: mode.common.reportsDir });
   await checkGrepSelects({ grep: mode.common.grep });
-  const runner = await createContractRunner({ grep: mode.common.grep });
-  const trap = trapInterrupt({ io, runner });
+  // Two vitest instances run faults side by side (most faults run one contract file, which keeps one core busy).
+  const runners = [await createContractRunner({ grep: mode.common.grep }), await createContractRunner({ grep: mode.common.grep })];
+  const trap = trapInterrupt({ io, runners });
+  const interrupted = trap.interrupted;
   try {
-    const outcome = await runSelftest({ runner, seed: mode.common.seed, reportsDir: mode.common.reportsDir, newRunId, interrupted: trap.interrupted });
+    const outcome = await runSelftest({ runners, seed: mode.common.seed, reportsDir: mode.common.reportsDir, newRunId, interrupted });
     io.stdout.write(outcome.text);
-    if (trap.interrupted()) return EXIT_INTERRUPTED;
+    if (interrupted()) return EXIT_INTERRUPTED;
     return outcome.ok ? 0 : 1;
   } finally {
     trap.release();
-    await runner.close();
+    await Promise.all(runners.map((runner) => runner.close()));
   }
 }

@@ -121,17 +121,48 @@ export function formatSelftest({ report }: { report: SelftestReport }): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs the self-test with one runner (one vitest instance, one run per fault) and writes `selftest.json`. */
-export async function runSelftest({ runner, seed, reportsDir, newRunId, interrupted }: {
-  runner: ContractRunner;
+/**
+ * Runs `jobs` on the runners, each runner taking the next job when it is free (a vitest instance runs one run at a
+ * time); results keep the jobs' order. Jobs not started once `interrupted()` holds are left out.
+ */
+async function onPool<J, R>({ runners, jobs, work, interrupted }: {
+  runners: readonly ContractRunner[];
+  jobs: readonly J[];
+  work: (runner: ContractRunner, job: J) => Promise<R>;
+  interrupted: () => boolean;
+}): Promise<R[]> {
+  const out: (R | undefined)[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    runners.map(async (runner) => {
+      while (next < jobs.length && !interrupted()) {
+        const i = next++;
+        out[i] = await work(runner, jobs[i]);
+      }
+    }),
+  );
+  // An interrupt leaves a hole where a job never started: the report keeps the prefix that ran.
+  const firstHole = out.findIndex((r) => r === undefined);
+  return (firstHole === -1 ? out : out.slice(0, firstHole)) as R[];
+}
+
+/**
+ * Runs the self-test and writes `selftest.json`. Several runners (vitest instances) run faults side by side: most
+ * faults run one contract file, which keeps one worker busy, so a second runner uses the second core.
+ */
+export async function runSelftest({ runners, seed, reportsDir, newRunId, interrupted }: {
+  runners: readonly ContractRunner[];
   seed: number;
   reportsDir: string;
   newRunId: () => string;
   interrupted: () => boolean;
 }): Promise<{ ok: boolean; text: string; report: SelftestReport }> {
+  if (runners.length === 0) throw new TypeError('runSelftest: expected at least one runner');
   const started = Date.now();
   const clockMs = Date.now();
-  const run = (target: RunConfig['target'], areas?: string[]) => runner.run({ config: { runId: newRunId(), seed, clockMs, target, optional: [] }, ...(areas ? { areas } : {}) });
+  const runOn = (runner: ContractRunner, target: RunConfig['target'], areas?: string[]) =>
+    runner.run({ config: { runId: newRunId(), seed, clockMs, target, optional: [] }, ...(areas ? { areas } : {}) });
+  const run = (target: RunConfig['target'], areas?: string[]) => runOn(runners[0], target, areas);
 
   const baseline = await run({ kind: 'embedded', mockOptions: BASELINE_OPTIONS });
   const contracts = baseline.map((r) => r.id).sort();
@@ -139,22 +170,28 @@ export async function runSelftest({ runner, seed, reportsDir, newRunId, interrup
   const baselineFailures = baseline.filter((r) => r.status !== 'pass').map((r) => ({ id: r.id, reason: `${r.status}: ${r.reason}` }));
 
   const areaOf = new Map(baseline.map((r) => [r.id, r.area]));
-  const faults: FaultOutcome[] = [];
-  for (const fault of FAULTS) {
-    if (interrupted()) break;
-    const areas = [...new Set(contracts.filter((id) => fault.caughtBy.some((entry) => matches(entry, id))).map((id) => areaOf.get(id)!))].sort();
-    // A fault naming no known contract runs every file, so the judgement below reports what it names as missing; an
-    // empty-answer fault runs every file, so that the vacuity rule sees every contract.
-    const results = await run({ kind: 'embedded', fault: fault.name, mockOptions: BASELINE_OPTIONS }, areas.length > 0 && !fault.emptyAnswer ? areas : undefined);
-    faults.push(judgeFault({ fault, passing, results }));
-  }
-  const variations: VariationOutcome[] = [];
-  for (const variation of VARIATIONS) {
-    if (interrupted()) break;
-    const results = await run({ kind: 'embedded', variation: variation.name, mockOptions: BASELINE_OPTIONS });
-    const failures = results.filter((r) => r.status !== 'pass' && r.level !== 'assumed').map((r) => ({ id: r.id, reason: `${r.status}: ${r.reason}` }));
-    variations.push({ name: variation.name, description: variation.description, failures, ok: failures.length === 0 });
-  }
+  const faults: FaultOutcome[] = await onPool({
+    runners,
+    jobs: FAULTS,
+    interrupted,
+    work: async (runner, fault) => {
+      const areas = [...new Set(contracts.filter((id) => fault.caughtBy.some((entry) => matches(entry, id))).map((id) => areaOf.get(id)!))].sort();
+      // A fault naming no known contract runs every file, so the judgement below reports what it names as missing; an
+      // empty-answer fault runs every file, so that the vacuity rule sees every contract.
+      const results = await runOn(runner, { kind: 'embedded', fault: fault.name, mockOptions: BASELINE_OPTIONS }, areas.length > 0 && !fault.emptyAnswer ? areas : undefined);
+      return judgeFault({ fault, passing, results });
+    },
+  });
+  const variations: VariationOutcome[] = await onPool({
+    runners,
+    jobs: VARIATIONS,
+    interrupted,
+    work: async (runner, variation) => {
+      const results = await runOn(runner, { kind: 'embedded', variation: variation.name, mockOptions: BASELINE_OPTIONS });
+      const failures = results.filter((r) => r.status !== 'pass' && r.level !== 'assumed').map((r) => ({ id: r.id, reason: `${r.status}: ${r.reason}` }));
+      return { name: variation.name, description: variation.description, failures, ok: failures.length === 0 };
+    },
+  });
   const caughtAny = new Set(faults.flatMap((f) => f.caught));
   const uncaught = contracts.filter((id) => !caughtAny.has(id));
   const vacuous = findVacuous({ baseline, faults });

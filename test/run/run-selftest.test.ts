@@ -56,12 +56,29 @@ function scriptedRunner({ spoil }: { spoil?: (label: string, results: CollectedR
 }
 
 describe('runSelftest', () => {
+  it('returns the same report from two runners sharing the faults as from one, faults in catalogue order, both runners used', async () => {
+    const one = scriptedRunner();
+    const firstDir = mkdtempSync(path.join(os.tmpdir(), 'cpct-selftest-'));
+    dirs.push(firstDir);
+    const first = await runSelftest({ runners: [one.runner], seed: 9, reportsDir: firstDir, newRunId: () => 'r', interrupted: () => false });
+    const a = scriptedRunner();
+    const b = scriptedRunner();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cpct-selftest-'));
+    dirs.push(dir);
+    const shared = await runSelftest({ runners: [a.runner, b.runner], seed: 9, reportsDir: dir, newRunId: () => 'r', interrupted: () => false });
+    expect(shared.report.faults.map((f) => f.name)).toEqual(FAULTS.map((f) => f.name));
+    expect({ ...shared.report, durationMs: 0 }).toEqual({ ...first.report, durationMs: 0 });
+    expect(a.targets.length).toBeGreaterThan(1);
+    expect(b.targets.length).toBeGreaterThan(0);
+    expect(a.targets.length + b.targets.length).toBe(1 + FAULTS.length + VARIATIONS.length);
+  });
+
   it('returns ok and writes selftest.json given a runner where every fault is caught by its named contracts and every variation passes', async () => {
     const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'cpct-selftest-'));
     dirs.push(reportsDir);
     const { runner, targets, areas } = scriptedRunner();
     let ids = 0;
-    const outcome = await runSelftest({ runner, seed: 9, reportsDir, newRunId: () => `run${++ids}`, interrupted: () => false });
+    const outcome = await runSelftest({ runners: [runner], seed: 9, reportsDir, newRunId: () => `run${++ids}`, interrupted: () => false });
     expect(targets).toEqual([
       { kind: 'embedded', mockOptions: BASELINE_OPTIONS },
       ...FAULTS.map((f) => ({ kind: 'embedded', fault: f.name, mockOptions: BASELINE_OPTIONS })),
@@ -98,7 +115,7 @@ describe('runSelftest', () => {
         return results;
       },
     });
-    const outcome = await runSelftest({ runner, seed: 1, reportsDir, newRunId: () => 'r', interrupted: () => false });
+    const outcome = await runSelftest({ runners: [runner], seed: 1, reportsDir, newRunId: () => 'r', interrupted: () => false });
     expect(outcome.ok).toBe(false);
     expect(outcome.report.baselineFailures).toEqual([{ id: 'BROKEN-01', reason: 'fail: BROKEN-01 fail' }]);
     const judged = outcome.report.faults.find((f) => f.name === first.name)!;
@@ -117,7 +134,7 @@ describe('runSelftest', () => {
     dirs.push(reportsDir);
     const reader = CONTRACTS.find((id) => !DATA_READERS.has(id))!;
     const { runner } = scriptedRunner({ spoil: (label, results) => (label === 'baseline' ? results.map((r) => (r.id === reader ? result(r.id, 'pass', 'must', true) : r)) : results) });
-    const outcome = await runSelftest({ runner, seed: 1, reportsDir, newRunId: () => 'r', interrupted: () => false });
+    const outcome = await runSelftest({ runners: [runner], seed: 1, reportsDir, newRunId: () => 'r', interrupted: () => false });
     expect(outcome.report.uncaught).toEqual([]);
     expect(outcome.report.faults.every((f) => f.ok)).toBe(true);
     expect(outcome.report.vacuous).toEqual([reader]);
@@ -132,7 +149,7 @@ describe('runSelftest', () => {
     const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'cpct-selftest-'));
     dirs.push(reportsDir);
     const { runner, targets } = scriptedRunner();
-    const outcome = await runSelftest({ runner, seed: 1, reportsDir, newRunId: () => 'r', interrupted: () => targets.length >= 2 });
+    const outcome = await runSelftest({ runners: [runner], seed: 1, reportsDir, newRunId: () => 'r', interrupted: () => targets.length >= 2 });
     expect(targets).toHaveLength(2);
     expect(outcome.report.faults).toHaveLength(1);
     expect(outcome.report.variations).toEqual([]);
