@@ -108,7 +108,7 @@ export function createAjv({ coerce = false, fast = false }: { coerce?: boolean; 
     allErrors: !fast,
     verbose: !fast, // errors carry the offending data and schema, for `seen` and for redacting sensitive values
     // Counting code points (the model's @length unit) walks every string: the `fast` instance compares UTF-16 lengths
-    // on schemas made sound for that by `withUtf16Lengths` (its "valid" implies the exact one's).
+    // on schemas made sound for that by `fastSchema` (its "valid" implies the exact one's).
     ...(fast ? { unicode: false, logger: QUIET_ABOUT_UNICODE } : {}),
     strict: true,
     allowUnionTypes: true, // doubles are number | "NaN" | "Infinity" | "-Infinity"
@@ -131,7 +131,7 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
   const validators = new Map<string, ValidateFunction>();
   let ajv: Ajv2020 | undefined;
   let coercingAjv: Ajv2020 | undefined;
-  let fastAjv: Ajv2020 | undefined;
+  const fastAjvs = new Map<CheckPolicy, Ajv2020>();
   const fastValidators = new Map<string, ValidateFunction>();
 
   const read = (file: string): JsonSchema => {
@@ -171,23 +171,29 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
     return v;
   };
 
-  /** The yes/no validator of `file` (allErrors and verbose off): the common case, a valid body, costs one pass. */
-  const fastValidatorFor = (file: string): ValidateFunction => {
-    let v = fastValidators.get(file);
+  /**
+   * The yes/no validator of `file` under `policy` (allErrors and verbose off): the common case, a body with no
+   * finding, costs one pass. Its schemas are those of `fastSchema`, so its "valid" implies "no finding".
+   */
+  const fastValidatorFor = (file: string, policy: CheckPolicy): ValidateFunction => {
+    const key = `${policy}:${file}`;
+    let v = fastValidators.get(key);
     if (!v) {
+      let fastAjv = fastAjvs.get(policy);
       if (!fastAjv) {
         fastAjv = createAjv({ fast: true });
-        fastAjv.addSchema(withUtf16Lengths({ schema: read('shapes.json') }) as JsonSchema);
+        fastAjv.addSchema(fastSchema({ schema: read('shapes.json'), policy }) as JsonSchema);
+        fastAjvs.set(policy, fastAjv);
       }
-      v = fastAjv.compile(withUtf16Lengths({ schema: read(file) }) as JsonSchema);
-      fastValidators.set(file, v);
+      v = fastAjv.compile(fastSchema({ schema: read(file), policy }) as JsonSchema);
+      fastValidators.set(key, v);
     }
     return v;
   };
 
   const validateFile = (file: string, value: unknown, policy: CheckPolicy): Violation[] => {
     const checked = policy === 'response' && hasNullMember({ value }) ? dropNullMembers({ value }) : value;
-    if (fastValidatorFor(file)(checked)) return [];
+    if (fastValidatorFor(file, policy)(checked)) return [];
     const v = validatorFor(file, () => read(file));
     return v(checked) ? [] : toViolations({ errors: v.errors ?? [], policy });
   };
@@ -254,17 +260,20 @@ export function describeValue({ value, sensitive = false }: { value: unknown; se
 }
 
 /**
- * A copy of a schema whose length bounds hold in UTF-16 code units whenever they fail in code points: maxLength N
- * stays (a string of at most N units has at most N code points), minLength N >= 2 becomes 2N (at least 2N units
- * make at least N code points). So a string the copy accepts, the exact schema accepts; one it refuses is judged
- * again by the exact validator.
+ * A copy of a schema for the yes/no pass, which compares UTF-16 lengths: maxLength N stays (a string of at most N
+ * units has at most N code points), minLength N >= 2 becomes 2N (at least 2N units make at least N code points).
+ * Under the response policy a TagMap also loses its minProperties, since an empty tag map is no finding there
+ * (isEmptyTagMap). So a body the copy accepts has no finding under the exact schema and `policy`; one it refuses is
+ * judged again by the exact validator.
  */
-export function withUtf16Lengths({ schema }: { schema: unknown }): unknown {
-  if (Array.isArray(schema)) return schema.map((item) => withUtf16Lengths({ schema: item }));
+export function fastSchema({ schema, policy }: { schema: unknown; policy: CheckPolicy }): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => fastSchema({ schema: item, policy }));
   if (schema === null || typeof schema !== 'object') return schema;
+  const dropMinProperties = policy === 'response' && isTagMapSchema({ schema });
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    out[key] = key === 'minLength' && typeof value === 'number' && value >= 2 ? value * 2 : withUtf16Lengths({ schema: value });
+    if (key === 'minProperties' && dropMinProperties) continue;
+    out[key] = key === 'minLength' && typeof value === 'number' && value >= 2 ? value * 2 : fastSchema({ schema: value, policy });
   }
   return out;
 }
@@ -328,12 +337,15 @@ export function severityOf({ keyword, smithyType, policy }: { keyword: string; s
  * a warning. Other maps' minimum sizes, and TagMap's maximum, stay warnings.
  */
 export function isEmptyTagMap({ error }: { error: ErrorObject }): boolean {
-  if (error.keyword !== 'minProperties') return false;
-  // ajv reports the path inside the referenced definition, so TagMap is known by its keys and values: TagKey, TagValue.
-  const parent = (error.parentSchema ?? {}) as { propertyNames?: { $ref?: unknown }; additionalProperties?: { $ref?: unknown } };
-  const isTagMap = /\/TagKey$/.test(String(parent.propertyNames?.$ref)) && /\/TagValue$/.test(String(parent.additionalProperties?.$ref));
+  if (error.keyword !== 'minProperties' || !isTagMapSchema({ schema: error.parentSchema })) return false;
   const data = error.data;
-  return isTagMap && typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length === 0;
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length === 0;
+}
+
+/** Whether a schema is the model's TagMap, known by its keys and values (TagKey, TagValue): ajv reports paths inside the definition. */
+export function isTagMapSchema({ schema }: { schema: unknown }): boolean {
+  const s = (schema ?? {}) as { propertyNames?: { $ref?: unknown }; additionalProperties?: { $ref?: unknown } };
+  return /\/TagKey$/.test(String(s.propertyNames?.$ref)) && /\/TagValue$/.test(String(s.additionalProperties?.$ref));
 }
 
 /** Converts ajv errors into violations, each with the severity `policy` gives its keyword (see severityOf). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createAjv, createSchemaRegistry, withUtf16Lengths } from '../../harness/schemas.ts';
+import { createAjv, createSchemaRegistry, fastSchema } from '../../harness/schemas.ts';
 
 /**
  * validateOutput first asks a yes/no validator that compares UTF-16 lengths (cheap), and only on "no" the exact one
@@ -17,14 +17,22 @@ const schema = {
   },
 };
 
-describe('withUtf16Lengths', () => {
+describe('fastSchema', () => {
+  it('returns TagMap without minProperties under the response policy only', () => {
+    const tagMap = { type: 'object', minProperties: 1, maxProperties: 50, propertyNames: { $ref: 'shapes.json#/$defs/TagKey' }, additionalProperties: { $ref: 'shapes.json#/$defs/TagValue' } };
+    const { minProperties: _dropped, ...withoutMin } = tagMap;
+    expect(fastSchema({ schema: tagMap, policy: 'response' })).toEqual(withoutMin);
+    expect(fastSchema({ schema: tagMap, policy: 'request' })).toEqual(tagMap);
+    expect(fastSchema({ schema: { ...tagMap, propertyNames: { type: 'string' } }, policy: 'response' })).toEqual({ ...tagMap, propertyNames: { type: 'string' } });
+  });
+
   it('returns minLength N >= 2 doubled and every other keyword as it was', () => {
-    expect(withUtf16Lengths({ schema })).toEqual({ ...schema, properties: { short: schema.properties.short, wide: { type: 'string', minLength: 4, maxLength: 4 }, exact: { type: 'string', minLength: 6, maxLength: 3 } } });
+    expect(fastSchema({ schema, policy: 'request' })).toEqual({ ...schema, properties: { short: schema.properties.short, wide: { type: 'string', minLength: 4, maxLength: 4 }, exact: { type: 'string', minLength: 6, maxLength: 3 } } });
   });
 
   it('returns a schema whose "valid" implies the exact schema\'s, given strings of BMP and astral characters', () => {
     const exact = createAjv().compile(schema);
-    const fast = createAjv({ fast: true }).compile(withUtf16Lengths({ schema }) as object);
+    const fast = createAjv({ fast: true }).compile(fastSchema({ schema, policy: 'request' }) as object);
     const text = fc.array(fc.constantFrom('a', 'é', '😀', '𝄞'), { maxLength: 6 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.record({ short: text, wide: text, exact: text }), (value) => {
@@ -39,7 +47,7 @@ describe('createAjv', () => {
   it('returns a fast instance that prints nothing (ajv would print a deprecation notice for its unicode option)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      createAjv({ fast: true }).compile(withUtf16Lengths({ schema }) as object);
+      createAjv({ fast: true }).compile(fastSchema({ schema, policy: 'request' }) as object);
       expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();
@@ -48,6 +56,16 @@ describe('createAjv', () => {
 });
 
 describe('validateOutput', () => {
+  it('returns no finding in one fast pass given an empty Tags map, and still a warning given 51 tags', () => {
+    const registry = createSchemaRegistry();
+    const base = { LayoutDefinitionName: 'l', Description: 'd', DisplayName: 'x', IsDefault: false, LayoutType: 'PROFILE_EXPLORER', Layout: '{}', Version: '1', CreatedAt: 1, LastUpdatedAt: 1 };
+    expect(registry.validateOutput({ operation: 'GetDomainLayout', value: { ...base, Tags: {} } })).toEqual([]);
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
+    expect(registry.validateOutput({ operation: 'GetDomainLayout', value: { ...base, Tags: many } }).map((v) => [v.keyword, v.severity])).toEqual([['maxProperties', 'warning']]);
+    // A request keeps the model's rule: an empty Tags map is refused.
+    expect(registry.validateInput({ operation: 'CreateDomainLayout', value: { DomainName: 'd', LayoutDefinitionName: 'l', Description: 'd', DisplayName: 'x', LayoutType: 'PROFILE_EXPLORER', Layout: '{}', Tags: {} } }).map((v) => v.keyword)).toContain('minProperties');
+  });
+
   it('returns the exact code-point verdict given a 2-code-point DisplayName written with astral characters', () => {
     const registry = createSchemaRegistry();
     const base = { LayoutDefinitionName: 'l', Description: 'd', DisplayName: 'x', IsDefault: false, LayoutType: 'PROFILE_EXPLORER', Layout: '{}', Version: '1', CreatedAt: 1, LastUpdatedAt: 1 };
