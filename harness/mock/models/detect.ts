@@ -178,8 +178,9 @@ function timestampFormatOf({ leaves }: { leaves: Leaf[] }): string | undefined {
   candidates.sort((a, b) => Number(/updated/i.test(b.path)) - Number(/updated/i.test(a.path)));
   for (const leaf of candidates) {
     if (!leaf.values.every((v) => typeof v === 'string')) continue;
-    // The shape must match and every value must parse by the pattern (no month 13), as ingestion will read it.
-    const format = TIMESTAMP_FORMATS.find(([re, pattern]) => leaf.values.every((v) => re.test(v as string) && parseWithPattern({ value: v as string, pattern }) !== undefined));
+    // The shape must match and every value must parse by the pattern (no month 13), as ingestion will read it. The
+    // offered patterns have four-digit years, so the reference time (which only places two-digit years) is moot.
+    const format = TIMESTAMP_FORMATS.find(([re, pattern]) => leaf.values.every((v) => re.test(v as string) && parseWithPattern({ value: v as string, pattern, referenceMs: 0 }) !== undefined));
     if (format) return format[1];
   }
   return undefined;

@@ -91,9 +91,9 @@ interface Parts {
 
 /**
  * The epoch milliseconds `value` denotes under `pattern`, or undefined when the pattern is unsupported or the value
- * does not match it. `referenceMs` places two-digit years (default: the current time).
+ * does not match it. `referenceMs` (the service's now) places two-digit years.
  */
-export function parseWithPattern({ value, pattern, referenceMs = Date.now() }: { value: string; pattern: string; referenceMs?: number }): number | undefined {
+export function parseWithPattern({ value, pattern, referenceMs }: { value: string; pattern: string; referenceMs: number }): number | undefined {
   const tokens = compilePattern({ pattern });
   if (!tokens || !tokens.some((t) => t.kind === 'field')) return undefined;
   const parts: Parts = {};

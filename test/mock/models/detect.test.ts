@@ -40,7 +40,7 @@ describe('DetectProfileObjectType', () => {
   ])('returns a SourceLastUpdatedTimestampFormat that parses the values given %j', (UpdatedDate, pattern) => {
     const out = detect([{ RecordId: 'R1', UpdatedDate }]);
     expect(out.DetectedProfileObjectTypes[0].SourceLastUpdatedTimestampFormat).toBe(pattern);
-    expect(parseWithPattern({ value: UpdatedDate, pattern })).toBeTypeOf('number');
+    expect(parseWithPattern({ value: UpdatedDate, pattern, referenceMs: 0 })).toBeTypeOf('number');
   });
 
   it('returns no SourceLastUpdatedTimestampFormat given dates of the right shape that do not parse (month 13)', () => {
