@@ -56,7 +56,7 @@ describe('createAjv', () => {
 });
 
 describe('validateOutput', () => {
-  it('returns no finding in one fast pass given an empty Tags map, and still a warning given 51 tags', () => {
+  it('returns no finding given an empty Tags map in a response, a warning given 51 tags, and an error given an empty map in a request', () => {
     const registry = createSchemaRegistry();
     const base = { LayoutDefinitionName: 'l', Description: 'd', DisplayName: 'x', IsDefault: false, LayoutType: 'PROFILE_EXPLORER', Layout: '{}', Version: '1', CreatedAt: 1, LastUpdatedAt: 1 };
     expect(registry.validateOutput({ operation: 'GetDomainLayout', value: { ...base, Tags: {} } })).toEqual([]);
