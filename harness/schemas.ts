@@ -7,11 +7,13 @@
  * client relies on (docs/response-checks.md), because the model's constraints are rules for inputs.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { _, Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { HarnessError } from './errors.ts';
 import { SCHEMAS_DIR } from './operation-index.ts';
+import { bundleKey, defaultCacheDir, loadBundle, schemaFiles, writeBundle, type BundleFlavour, type FlavourPlan, type ValidatorBundle } from './validator-bundle.ts';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -101,7 +103,7 @@ const QUIET_ABOUT_UNICODE = {
 };
 
 /** Makes an ajv instance configured for the generated schemas. */
-export function createAjv({ coerce = false, fast = false }: { coerce?: boolean; fast?: boolean } = {}): Ajv2020 {
+export function createAjv({ coerce = false, fast = false, source = false }: { coerce?: boolean; fast?: boolean; source?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
     // A warning (unknown member) must not hide an error after it. The `fast` instance answers only "valid or not"
     // (first error, no data copied into errors): most responses are valid, so the full pass runs only on a failure.
@@ -115,8 +117,12 @@ export function createAjv({ coerce = false, fast = false }: { coerce?: boolean; 
     // ajv's optimisation passes over the generated code cost about two thirds of compile time (212 schemas: 934 ms
     // with, 325 ms without, measured here) and changed no validation time measurably (0.37 vs 0.36 us per body);
     // every contract file compiles its schemas afresh, so compiling fast matters more.
-    code: { optimize: false },
+    // `source`: keep the generated code for validator-bundle.ts, which writes it out (formats required by path).
+    code: { optimize: false, ...(source ? { source: true, formats: _`require(${createRequire(import.meta.url).resolve('ajv-formats/dist/formats.js')}).fullFormats` } : {}) },
     coerceTypes: coerce ? 'array' : false,
+    // The schemas are generated, and a test checks each against the 2020-12 meta-schema; checking them again in
+    // every process cost about 0.6 s per contract worker (meta-schema compile and validation).
+    validateSchema: false,
   });
   addFormats(ajv);
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
@@ -125,8 +131,54 @@ export function createAjv({ coerce = false, fast = false }: { coerce?: boolean; 
 
 const COMPONENT = 'schemas';
 
-/** Opens the schemas in `dir` (default: the committed specs/schemas); nothing is compiled until first use. */
-export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {}): SchemaRegistry {
+/** The `$id` of the schema of one HTTP-bound member: a sibling of its file's, so relative references resolve the same. */
+function bindingId({ fileId, member }: { fileId: string; member: string }): string {
+  return fileId.replace(/\.json$/, `.binding.${member}.json`);
+}
+
+/** The schema validating one HTTP-bound member, as `{ value: <member> }`. */
+function bindingSchema({ fileId, member, binding }: { fileId: string; member: string; binding: HttpBindingSpec }): JsonSchema {
+  const $id = bindingId({ fileId, member });
+  return { $id, type: 'object', properties: { value: binding.schema } };
+}
+
+/**
+ * What a validator bundle holds for the schemas `read` gives (validator-bundle.ts): the yes/no validators of every
+ * input file (request policy), of every output and error file (response policy), and the validators of every
+ * HTTP-bound member, plain and coercing.
+ */
+export function bundlePlans({ files, read }: { files: readonly string[]; read: (file: string) => JsonSchema }): Record<BundleFlavour, FlavourPlan> {
+  const fast = (policy: CheckPolicy, chosen: readonly string[]): FlavourPlan => {
+    const made = createAjv({ fast: true, source: true });
+    made.addSchema(fastSchema({ schema: read('shapes.json'), policy }) as JsonSchema);
+    return { ajv: made, schemas: chosen.map((file) => ({ key: file, schema: fastSchema({ schema: read(file), policy }) as JsonSchema })) };
+  };
+  const bindings = files
+    .filter((f) => f.endsWith('.input.json') || f.endsWith('.output.json'))
+    .flatMap((file) => {
+      const schema = read(file);
+      const specs = (schema['x-http-bindings'] ?? {}) as Record<string, HttpBindingSpec>;
+      return Object.entries(specs).map(([member, binding]) => bindingSchema({ fileId: String(schema.$id), member, binding }));
+    });
+  const exact = (coerce: boolean): FlavourPlan => {
+    const made = createAjv({ coerce, source: true });
+    made.addSchema(read('shapes.json'));
+    return { ajv: made, schemas: bindings.map((schema) => ({ key: String(schema.$id), schema })) };
+  };
+  return {
+    'fast-request': fast('request', files.filter((f) => f.endsWith('.input.json'))),
+    'fast-response': fast('response', files.filter((f) => f.endsWith('.output.json') || f.startsWith('errors/'))),
+    binding: exact(false),
+    'binding-coerce': exact(true),
+  };
+}
+
+/**
+ * Opens the schemas in `dir` (default: the committed specs/schemas); nothing is compiled until first use. With a
+ * `cacheDir` (default: the package's node_modules/.cache/cpct; `false`: none), the validators a run needs come from a
+ * bundle generated once for these schemas (validator-bundle.ts) instead of being compiled in every process.
+ */
+export function createSchemaRegistry({ dir = SCHEMAS_DIR, cacheDir }: { dir?: string; cacheDir?: string | false } = {}): SchemaRegistry {
   const raw = new Map<string, JsonSchema>();
   const validators = new Map<string, ValidateFunction>();
   let ajv: Ajv2020 | undefined;
@@ -149,6 +201,27 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
     schema = JSON.parse(readFileSync(full, 'utf8')) as JsonSchema;
     raw.set(file, schema);
     return schema;
+  };
+
+  let bundle: ValidatorBundle | null | undefined;
+  /** The bundle for these schemas, written on first use when the cache has none; null when caching is off or failed. */
+  const precompiled = (): ValidatorBundle | null => {
+    if (bundle !== undefined) return bundle;
+    bundle = null;
+    const folder = cacheDir === false ? undefined : (cacheDir ?? defaultCacheDir({ packageRoot: path.resolve(SCHEMAS_DIR, '..', '..') }));
+    if (!folder) return bundle;
+    try {
+      const key = bundleKey({ dir });
+      bundle = loadBundle({ cacheDir: folder, key }) ?? null;
+      if (!bundle) {
+        writeBundle({ cacheDir: folder, key, plans: bundlePlans({ files: schemaFiles({ dir }), read }) });
+        bundle = loadBundle({ cacheDir: folder, key }) ?? null;
+      }
+    } catch {
+      // The bundle only saves time: a cache that cannot be read or written leaves compiling on demand, as without one.
+      bundle = null;
+    }
+    return bundle;
   };
 
   const instance = (coerce: boolean): Ajv2020 => {
@@ -177,7 +250,7 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
    */
   const fastValidatorFor = (file: string, policy: CheckPolicy): ValidateFunction => {
     const key = `${policy}:${file}`;
-    let v = fastValidators.get(key);
+    let v = fastValidators.get(key) ?? precompiled()?.[`fast-${policy}`].get(file);
     if (!v) {
       let fastAjv = fastAjvs.get(policy);
       if (!fastAjv) {
@@ -220,12 +293,10 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR }: { dir?: string } = {
       }
       // A sibling $id keeps the relative "shapes.json#/..." references resolving as they do in the file itself.
       const fileId = String(read(file).$id);
-      const bindingId = fileId.replace(/\.json$/, `.binding.${member}.json`);
-      const v = validatorFor(
-        bindingId,
-        () => ({ $id: bindingId, type: 'object', properties: { value: binding.schema } }),
-        coerce,
-      );
+      const id = bindingId({ fileId, member });
+      const v =
+        precompiled()?.[coerce ? 'binding-coerce' : 'binding'].get(id) ??
+        validatorFor(id, () => bindingSchema({ fileId, member, binding }), coerce);
       const holder = { value };
       const ok = v(holder);
       const violations = ok
