@@ -228,6 +228,9 @@ function send({ session, operation, input, emptyLabel = false }: { session: Sess
   if (emptyLabel) {
     const { middleware, options } = blankLabelMiddleware();
     command.middlewareStack.add(middleware, options);
+    // With options the client resolves this command's own middleware instead of a handler cached for its class
+    // (cacheMiddleware), and caches nothing that would blank the label of later commands of that class.
+    return session.client.send(command, {});
   }
   return session.client.send(command);
 }
