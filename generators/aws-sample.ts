@@ -11,7 +11,8 @@
  * index, so it is consistent per country and synthetic in the same way (./synthetic-pii.ts). Output is a pure
  * function of (seed, clock, index, vertical): one Faker per call, seeded with [seed, index, vertical].
  */
-import { Faker, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { newFaker } from './faker-locales.ts';
 import { generateProfileBundle, type GeneratedProfile } from './generate.ts';
 import { AIRPORTS, AIRPORT_BY_CODE, CARRIERS, HOTEL_BRANDS, distanceKm, type Airport } from './reference-data.ts';
 import { MS_PER_DAY, MS_PER_MINUTE, isoString } from './time.ts';
@@ -466,7 +467,7 @@ function stayRecords(p: ReturnType<typeof person>, f: Faker, index: number, cloc
 export function sampleMember({ seed, clockMs, index, vertical }: { seed: number; clockMs: number; index: number; vertical: SampleVertical }): SampleMember {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`aws-sample: expected a safe integer seed; saw ${seed}; pass an integer`);
   const profile = generateProfileBundle({ seed, clockMs, index, families: [] })[0].object as GeneratedProfile;
-  const f = new Faker({ locale: [en] });
+  const f = newFaker({ locale: 'en' });
   f.seed([seed >>> 0, Math.floor(seed / 2 ** 32) >>> 0, index >>> 0, VERTICAL_SALT[vertical]]);
   const p = person(profile, f, vertical, index, clockMs);
   const home = AIRPORT_BY_CODE.get(String(profile.Attributes?.HomeAirport)) as Airport;

@@ -10,7 +10,8 @@
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { Faker, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { newFaker } from './faker-locales.ts';
 import { TravelGenerator, type GeneratedRecord } from './generate.ts';
 import { writeNdjson } from './ndjson.ts';
 
@@ -107,7 +108,7 @@ export function measureSpeed({ profilesPerSample = 2000, samples = 7, budgetMs =
     records++;
   }
   const perObject = Math.max(1, Math.round(fields / records));
-  const faker = new Faker({ locale: [en] });
+  const faker = newFaker({ locale: 'en' });
   faker.seed(7);
   oursLoop(Math.min(200, profilesPerSample), 1);
   baselineLoop(faker, Math.min(20_000, fields), perObject);

@@ -7,7 +7,8 @@
  * Field provenance (documented vs the project's own) lives in ./fields.ts and is repeated in the README and in each
  * family generator's doc comment below.
  */
-import { Faker, base, en, en_AU, en_CA, en_GB, en_US } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { newFaker } from './faker-locales.ts';
 import type { CreateProfileRequest } from '@aws-sdk/client-customer-profiles';
 import {
   AIRPORTS,
@@ -80,10 +81,10 @@ type LocaleFakers = Readonly<Record<HomeRegion['locale'], Faker>>;
 /** A fresh Faker per home locale (each run owns its own, so seeding one never touches another run). */
 function localeFakers(): LocaleFakers {
   return {
-    en_US: new Faker({ locale: [en_US, en, base] }),
-    en_CA: new Faker({ locale: [en_CA, en, base] }),
-    en_GB: new Faker({ locale: [en_GB, en, base] }),
-    en_AU: new Faker({ locale: [en_AU, en, base] }),
+    en_US: newFaker({ locale: 'en_US' }),
+    en_CA: newFaker({ locale: 'en_CA' }),
+    en_GB: newFaker({ locale: 'en_GB' }),
+    en_AU: newFaker({ locale: 'en_AU' }),
   };
 }
 
@@ -796,7 +797,7 @@ export class TravelGenerator {
       families: ALL_FAMILIES.filter((f) => (options.families ?? ALL_FAMILIES).includes(f)),
       typeName,
     };
-    this.draw = new Draw(new Faker({ locale: [en] }));
+    this.draw = new Draw(newFaker({ locale: 'en' }));
     this.local = localeFakers();
   }
 

@@ -4,7 +4,8 @@
  * component types, their Props and DataSource contents are the project's own plausible choices. Sizes are in
  * characters (UTF-16 code units, as the model's length trait counts); the text is ASCII, so bytes = characters.
  */
-import { Faker, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { newFaker } from '../faker-locales.ts';
 import { LIMITS } from '../limits.ts';
 
 interface Component {
@@ -75,7 +76,7 @@ interface Skeleton {
 }
 
 function skeleton(seed: number): Skeleton {
-  const faker = new Faker({ locale: [en] });
+  const faker = newFaker({ locale: 'en' });
   faker.seed(seed);
   const rootId = `root-${faker.string.hexadecimal({ length: 8, casing: 'lower', prefix: '' })}`;
   const rootHead = `{"Type":"BoardItem","Id":${JSON.stringify(rootId)},"Props":{"Title":"Customer profile"},"DataSource":{"Source":"Profile"},"Children":[`;
