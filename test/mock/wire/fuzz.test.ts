@@ -2,8 +2,10 @@ import {
   CreateCalculatedAttributeDefinitionCommand,
   CreateDomainCommand,
   CreateDomainLayoutCommand,
+  CreateEventStreamCommand,
   CreateProfileCommand,
   ListProfileObjectTypeTemplatesCommand,
+  PutIntegrationCommand,
   PutProfileObjectCommand,
   PutProfileObjectTypeCommand,
 } from '@aws-sdk/client-customer-profiles';
@@ -27,6 +29,7 @@ const defs = schemas.rawSchema({ file: 'shapes.json' }).$defs as Record<string, 
 const ACCOUNT = '111122223333';
 const DOMAIN = 'fuzz';
 const NUM_RUNS = 150;
+const INTEGRATION_URI = 'arn:aws:connect:us-east-1:111122223333:instance/fuzz';
 const MALFORMED_LABELS = ['%', '%G1', '%E0%A4', '', '.', '..', '%2e%2e', 'a%2Fb', '%00', '%F0%9F%98%80', '~', "'", '%20'];
 const MALFORMED_QUERY = ['', 'abc', '1.5', '-1', '0', '99999999999999999999', '1e3', ' 7', 'true', '%ZZ'];
 const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'text/plain', 'application/x-amz-json-1.1', undefined];
@@ -73,6 +76,10 @@ async function populated(bugs: string[]): Promise<{ mock: Mock; hints: Hints }> 
     LayoutType: 'PROFILE_EXPLORER',
     Layout: '{}',
   }));
+  const { ProfileId: second } = await client.send(new CreateProfileCommand({ DomainName: DOMAIN, FirstName: 'Bo' }));
+  const { ProfileObjectUniqueKey } = await client.send(new PutProfileObjectCommand({ DomainName: DOMAIN, ObjectTypeName: 'Booking', Object: JSON.stringify({ bookingId: 'B0', email: 'ada@example.com', price: 1 }) }));
+  await client.send(new PutIntegrationCommand({ DomainName: DOMAIN, Uri: INTEGRATION_URI, ObjectTypeName: 'Booking' }));
+  await client.send(new CreateEventStreamCommand({ DomainName: DOMAIN, EventStreamName: 'changes', Uri: 'arn:aws:kinesis:us-east-1:111122223333:stream/s' }));
   const templates = await client.send(new ListProfileObjectTypeTemplatesCommand({}));
   client.destroy();
   const arn = `arn:aws:profile:us-east-1:${ACCOUNT}:domains/${DOMAIN}`;
@@ -85,7 +92,14 @@ async function populated(bugs: string[]): Promise<{ mock: Mock; hints: Hints }> 
       CalculatedAttributeName: ['total'],
       LayoutDefinitionName: ['main'],
       ProfileId: [ProfileId as string],
-      ProfileIds: [ProfileId as string],
+      ProfileIds: [ProfileId as string, second as string],
+      MainProfileId: [ProfileId as string, second as string],
+      ProfileIdsToBeMerged: [second as string, ProfileId as string],
+      ProfileObjectUniqueKey: [ProfileObjectUniqueKey as string],
+      Uri: [INTEGRATION_URI],
+      EventStreamName: ['changes'],
+      AttributeName: ['FirstName', 'Address.City', 'Attributes.tier'],
+      FlowName: ['flow'],
       TemplateId: (templates.Items ?? []).slice(0, 3).map((t) => t.TemplateId as string),
       resourceArn: [arn, `${arn}/layouts/main`, `${arn}/object-types/Booking`, `${arn}/calculated-attributes/total`],
       tagKeys: ['team'],
