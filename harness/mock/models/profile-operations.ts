@@ -17,7 +17,7 @@ import { RULES, type DomainState, type ProfileState } from './state.ts';
  */
 
 /** Origin recorded for key values that AddProfileKey stored (no object type has an empty name). */
-export const ADDED_KEY_ORIGIN = '';
+const ADDED_KEY_ORIGIN = '';
 
 /** The FieldSourceProfileIds members that name one standard profile member each (Attributes is a map, read apart). */
 const FIELD_SOURCE_MEMBERS: readonly string[] = [
