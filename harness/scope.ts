@@ -44,3 +44,29 @@ export type ScopedOperation = CoreOperation | SupportingOperation;
 
 /** Every operation in scope, core first. */
 export const SCOPED_OPERATIONS: readonly ScopedOperation[] = [...CORE_OPERATIONS, ...SUPPORTING_OPERATIONS];
+
+/**
+ * Operations the reference implementation answers beyond the suite's scope, because code under test calls them
+ * (Terraform's profile resource, AWS's snippets and unified-profile solution, Connect's agent-side library). No
+ * contract covers them, so they stay out of SCOPED_OPERATIONS, the evidence register and the API-coverage report.
+ */
+export const CLIENT_OPERATIONS = [
+  'UpdateProfile',
+  'AddProfileKey',
+  'DeleteProfileKey',
+  'DeleteProfileObject',
+  'BatchGetProfile',
+  'MergeProfiles',
+  'GetMatches',
+  'ListProfileAttributeValues',
+  'UpdateDomain',
+  'PutIntegration',
+  'GetIntegration',
+  'ListIntegrations',
+  'DeleteIntegration',
+  'ListAccountIntegrations',
+  'CreateEventStream',
+  'GetEventStream',
+  'ListEventStreams',
+  'DeleteEventStream',
+] as const;

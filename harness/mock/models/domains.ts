@@ -1,7 +1,7 @@
 import { BadRequestException } from './errors.ts';
 import { cloneJson } from './input.ts';
 import { tagsOutput } from './tags.ts';
-import { listPage, readTags, requireDomain, toDate, type Handler } from './context.ts';
+import { listPage, readTags, requireDomain, stamp, toDate, type Handler } from './context.ts';
 import { EXPIRATION_DAYS, RULES, type DomainState } from './state.ts';
 import type { OperationOutput } from './types.ts';
 
@@ -37,6 +37,8 @@ export const createDomain: Handler = ({ ctx, input }) => {
     keyIndex: new Map(),
     layouts: new Map(),
     calculatedTags: new Map(),
+    integrations: new Map(),
+    eventStreams: new Map(),
   };
   ctx.domains.set(name, domain);
   return domainOutput({ domain });
@@ -64,6 +66,35 @@ export const deleteDomain: Handler = ({ ctx, input }) => {
   ctx.domains.delete(domain.name);
   ctx.calculated.forgetDomain({ domain: domain.name });
   return { Message: `Domain ${domain.name} was deleted` };
+};
+
+/**
+ * UpdateDomain: changes the members given and keeps the others. An empty DefaultEncryptionKey or DeadLetterQueueUrl
+ * clears it (the model says so); Matching, RuleBasedMatching and DataStore replace the stored block; Tags are added
+ * to the domain's tags as TagResource would (ASSUMPTIONS.md).
+ */
+export const updateDomain: Handler = ({ ctx, input }) => {
+  const domain = requireDomain({ ctx, input });
+  const defaultExpirationDays = input.optInt({ member: 'DefaultExpirationDays', ...EXPIRATION_DAYS });
+  const defaultEncryptionKey = input.optStr({ member: 'DefaultEncryptionKey', ...RULES.encryptionKey });
+  const deadLetterQueueUrl = input.optStr({ member: 'DeadLetterQueueUrl', min: 0, max: 255 });
+  const matching = readConfig({ input, member: 'Matching' });
+  const ruleBasedMatching = readConfig({ input, member: 'RuleBasedMatching' });
+  const dataStore = readConfig({ input, member: 'DataStore' });
+  const tags = readTags({ input });
+  if (tags && new Map([...domain.tags, ...tags]).size > 50) {
+    throw new BadRequestException(`A resource can hold at most 50 tags; this call would leave ${new Map([...domain.tags, ...tags]).size}`);
+  }
+  // Every check has passed: from here on the call changes state.
+  if (defaultExpirationDays !== undefined) domain.defaultExpirationDays = defaultExpirationDays;
+  if (defaultEncryptionKey !== undefined) domain.defaultEncryptionKey = defaultEncryptionKey === '' ? undefined : defaultEncryptionKey;
+  if (deadLetterQueueUrl !== undefined) domain.deadLetterQueueUrl = deadLetterQueueUrl === '' ? undefined : deadLetterQueueUrl;
+  if (matching) domain.matching = matching;
+  if (ruleBasedMatching) domain.ruleBasedMatching = ruleBasedMatching;
+  if (dataStore) domain.dataStore = dataStore;
+  if (tags) domain.tags = new Map([...domain.tags, ...tags]);
+  domain.lastUpdatedAt = stamp({ ctx, previous: domain.lastUpdatedAt });
+  return domainOutput({ domain });
 };
 
 /** ListDomains: every domain, ordered by name (code-unit order). */

@@ -351,7 +351,8 @@ function newProfile({ ctx, domain, fields }: { ctx: ServiceContext; domain: Doma
   return profile;
 }
 
-function removeFromIndex({ domain, profile }: { domain: DomainState; profile: ProfileState }): void {
+/** Removes the profile's entries from the domain's key index (before the profile is deleted or re-indexed). */
+export function removeFromIndex({ domain, profile }: { domain: DomainState; profile: ProfileState }): void {
   for (const [keyName, value] of profile.indexed) {
     const byValue = domain.keyIndex.get(keyName);
     const ids = byValue?.get(value);
@@ -384,7 +385,8 @@ function matchProfile({ domain, keys }: { domain: DomainState; keys: EvaluatedKe
   return undefined;
 }
 
-function searchableKeys({ domain }: { domain: DomainState }): Set<string> {
+/** Key names SearchProfiles accepts in the domain: the predefined ones, the object types' keys and any stored key. */
+export function searchableKeys({ domain }: { domain: DomainState }): Set<string> {
   const names = new Set<string>(PREDEFINED_SEARCH_KEYS);
   for (const type of domain.objectTypes.values()) for (const name of type.keys.keys()) names.add(name);
   for (const name of domain.keyIndex.keys()) names.add(name);

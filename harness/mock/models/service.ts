@@ -1,7 +1,7 @@
 import { CalculatedAttributes, CALCULATED_OPERATIONS } from './calculated/index.ts';
 import { DEFAULT_OPTIONS, readerFor, requireDomain, type Handler, type ResolvedOptions, type ServiceContext } from './context.ts';
 import { detectProfileObjectType } from './detect.ts';
-import { createDomain, deleteDomain, getDomain, listDomains } from './domains.ts';
+import { createDomain, deleteDomain, getDomain, listDomains, updateDomain } from './domains.ts';
 import { BadRequestException, ResourceNotFoundException } from './errors.ts';
 import { IdSource } from './ids.ts';
 import { cloneJson, isPlainObject, type InputReader } from './input.ts';
@@ -10,7 +10,15 @@ import {
   deleteProfileObjectType, getProfileObjectType, getProfileObjectTypeTemplate, listProfileObjectTypes,
   listProfileObjectTypeTemplates, putProfileObjectType,
 } from './object-types.ts';
+import {
+  createEventStream, deleteEventStream, deleteIntegration, getEventStream, getIntegration, listAccountIntegrations,
+  listEventStreams, listIntegrations, putIntegration,
+} from './integrations.ts';
 import { PageTokens } from './pagination.ts';
+import {
+  addProfileKey, batchGetProfile, deleteProfileKey, deleteProfileObject, getMatches, listProfileAttributeValues,
+  mergeProfiles, updateProfile,
+} from './profile-operations.ts';
 import { createProfile, deleteProfile, listProfileObjects, putProfileObject, searchProfiles } from './profiles.ts';
 import { RULES, type DomainState } from './state.ts';
 import { listTagsForResource, tagResource, tagsOutput, untagResource } from './tags.ts';
@@ -45,9 +53,28 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
+  // Beyond the suite's scope: what real clients call (harness/scope.ts, CLIENT_OPERATIONS).
+  UpdateProfile: updateProfile,
+  AddProfileKey: addProfileKey,
+  DeleteProfileKey: deleteProfileKey,
+  DeleteProfileObject: deleteProfileObject,
+  BatchGetProfile: batchGetProfile,
+  MergeProfiles: mergeProfiles,
+  GetMatches: getMatches,
+  ListProfileAttributeValues: listProfileAttributeValues,
+  UpdateDomain: updateDomain,
+  PutIntegration: putIntegration,
+  GetIntegration: getIntegration,
+  ListIntegrations: listIntegrations,
+  DeleteIntegration: deleteIntegration,
+  ListAccountIntegrations: listAccountIntegrations,
+  CreateEventStream: createEventStream,
+  GetEventStream: getEventStream,
+  ListEventStreams: listEventStreams,
+  DeleteEventStream: deleteEventStream,
 };
 
-/** Every operation the service answers (32: the suite's scope). */
+/** Every operation the service answers: the suite's scope (32) and the client operations beyond it (18). */
 export const MOCK_OPERATIONS: readonly string[] = Object.freeze([...Object.keys(HANDLERS), ...CALCULATED].sort());
 
 /**

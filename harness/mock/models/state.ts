@@ -32,6 +32,8 @@ export const GENDERS = ['MALE', 'FEMALE', 'UNSPECIFIED'] as const;
 export const PROFILE_TYPES = ['ACCOUNT_PROFILE', 'PROFILE'] as const;
 export const LAYOUT_TYPES = ['PROFILE_EXPLORER'] as const;
 export const LOGICAL_OPERATORS = ['AND', 'OR'] as const;
+/** `Scope` enum (integrations). */
+export const INTEGRATION_SCOPES = ['PROFILE', 'DOMAIN'] as const;
 
 /** Patterns and lengths of the model's string shapes (`name`, `typeName`, `fieldName`, `displayName`, `uuid`, `TagKey`). */
 export const RULES = {
@@ -46,6 +48,7 @@ export const RULES = {
   string1To255: { min: 1, max: 255 },
   token: { min: 1, max: 1024 },
   stringifiedJson: { min: 1, max: 256_000 },
+  roleArn: { min: 0, max: 512, pattern: /^arn:aws:iam:.*:[0-9]+:/ },
   layout: { min: 1, max: 2_000_000 },
   encryptionKey: { min: 0, max: 255 },
 } as const;
@@ -135,6 +138,27 @@ export interface LayoutState {
   tags: Map<string, string>;
 }
 
+/** An integration (PutIntegration): stored and returned; no data flows from it. */
+export interface IntegrationState {
+  uri: string;
+  objectTypeName?: string;
+  objectTypeNames?: Map<string, string>;
+  roleArn?: string;
+  eventTriggerNames?: string[];
+  scope: string;
+  createdAt: number;
+  lastUpdatedAt: number;
+  tags: Map<string, string>;
+}
+
+/** An event stream (CreateEventStream): stored and returned; no events are sent. */
+export interface EventStreamState {
+  name: string;
+  uri: string;
+  createdAt: number;
+  tags: Map<string, string>;
+}
+
 export interface DomainState {
   name: string;
   createdAt: number;
@@ -160,4 +184,8 @@ export interface DomainState {
   layouts: Map<string, LayoutState>;
   /** Tags of calculated attribute definitions (the definitions live in calculated/; tags are the facade's). */
   calculatedTags: Map<string, Map<string, string>>;
+  /** Integrations by Uri, in the order they were first put. */
+  integrations: Map<string, IntegrationState>;
+  /** Event streams by name. */
+  eventStreams: Map<string, EventStreamState>;
 }

@@ -21,7 +21,9 @@ function populated() {
     DomainName: 'dom', CalculatedAttributeName: 'total', Statistic: 'SUM',
     AttributeDetails: { Attributes: [{ Name: 'amount' }], Expression: '{Contact.amount}' },
   });
-  return { ...ctx, profileId };
+  // A second profile, so MergeProfiles has something to merge.
+  const otherId: string = ctx.call('CreateProfile', { DomainName: 'dom', FirstName: 'Bo', Attributes: { k: 'v' } }).ProfileId;
+  return { ...ctx, profileId, otherId };
 }
 
 const MEMBERS = [
@@ -31,13 +33,16 @@ const MEMBERS = [
   'MaxResults', 'NextToken', 'DefaultExpirationDays', 'Matching', 'RuleBasedMatching', 'DataStore', 'LayoutDefinitionName',
   'DisplayName', 'IsDefault', 'LayoutType', 'Layout', 'FirstName', 'EmailAddress', 'Address', 'Attributes', 'Gender',
   'EngagementPreferences', 'CalculatedAttributeName', 'AttributeDetails', 'Statistic', 'ProfileIds', 'ConditionOverrides',
+  'MainProfileId', 'ProfileIdsToBeMerged', 'FieldSourceProfileIds', 'ProfileObjectUniqueKey', 'AttributeName', 'Uri',
+  'ObjectTypeNames', 'FlowDefinition', 'RoleArn', 'Scope', 'EventTriggerNames', 'EventStreamName', 'IncludeHidden',
+  'DeadLetterQueueUrl', 'DefaultEncryptionKey', 'LastName',
   '__proto__', 'constructor',
 ];
 
 /** Values that are sometimes right (names that exist, plausible shapes) and often odd. */
 function valueArb(profileId: string): fc.Arbitrary<unknown> {
   const plausible = fc.constantFrom<unknown>(
-    'dom', 'Contact', 'main', 'total', profileId, 'a'.repeat(32), 'Mock-TH-AirBooking', '_email', 'a@x.io', 'PROFILE_EXPLORER',
+    'dom', 'Contact', 'main', 'total', profileId, 'u1', 's1', [profileId], { FirstName: profileId }, 'a'.repeat(32), 'Mock-TH-AirBooking', '_email', 'a@x.io', 'PROFILE_EXPLORER',
     '{"id":"2","email":"a@x.io"}', '{"id":', '[]', '{}', `${ARN}dom`, `${ARN}dom/layouts/main`, `${ARN}dom/calculated-attributes/total`,
     ['a@x.io'], ['{"BookingId":"B","BookingName":"n"}'], { k: 'v' }, { email: { Source: '_source.email', Target: '_profile.EmailAddress' } },
     { k: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['email'] }] }, { KeyName: 'contactId', Values: ['1'] },
@@ -52,7 +57,7 @@ function valueArb(profileId: string): fc.Arbitrary<unknown> {
 }
 
 /** A valid input per operation (against the populated service), the starting point of the mutations. */
-function validInputs(profileId: string): Record<string, Record<string, unknown>> {
+function validInputs(profileId: string, otherId: string): Record<string, Record<string, unknown>> {
   const d = { DomainName: 'dom' };
   const calc = { ...d, CalculatedAttributeName: 'total' };
   const layout = { ...d, LayoutDefinitionName: 'main' };
@@ -89,12 +94,30 @@ function validInputs(profileId: string): Record<string, Record<string, unknown>>
     GetCalculatedAttributeForProfile: { ...calc, ProfileId: profileId },
     ListCalculatedAttributesForProfile: { ...d, ProfileId: profileId },
     BatchGetCalculatedAttributeForProfile: { ...calc, ProfileIds: [profileId] },
+    UpdateProfile: { ...d, ProfileId: profileId, FirstName: 'Ann', LastName: '', Address: { City: '' }, Attributes: { k: '' } },
+    AddProfileKey: { ...d, ProfileId: profileId, KeyName: 'contactId', Values: ['9'] },
+    DeleteProfileKey: { ...d, ProfileId: profileId, KeyName: 'contactId', Values: ['1'] },
+    DeleteProfileObject: { ...d, ProfileId: profileId, ObjectTypeName: 'Contact', ProfileObjectUniqueKey: 'k' },
+    BatchGetProfile: { ...d, ProfileIds: [profileId, otherId, 'a'.repeat(32)] },
+    MergeProfiles: { ...d, MainProfileId: profileId, ProfileIdsToBeMerged: [otherId], FieldSourceProfileIds: { FirstName: otherId, Attributes: { k: otherId } } },
+    GetMatches: { ...d, MaxResults: 5 },
+    ListProfileAttributeValues: { ...d, AttributeName: 'EmailAddress' },
+    UpdateDomain: { ...d, DefaultExpirationDays: 7, DeadLetterQueueUrl: '', Matching: { Enabled: true }, Tags: { x: 'y' } },
+    PutIntegration: { ...d, Uri: 'u1', ObjectTypeName: 'Contact', ObjectTypeNames: { e: 'Contact' }, Scope: 'DOMAIN', Tags: { a: 'b' } },
+    GetIntegration: { ...d, Uri: 'u1' },
+    ListIntegrations: { ...d, MaxResults: 1, IncludeHidden: true },
+    DeleteIntegration: { ...d, Uri: 'u1' },
+    ListAccountIntegrations: { Uri: 'u1' },
+    CreateEventStream: { ...d, EventStreamName: 's1', Uri: 'arn:aws:kinesis:us-east-1:000000000000:stream/s' },
+    GetEventStream: { ...d, EventStreamName: 's1' },
+    ListEventStreams: { ...d, MaxResults: 1 },
+    DeleteEventStream: { ...d, EventStreamName: 's1' },
   };
 }
 
 /** The operation's valid input with random members dropped, replaced or added. */
-function inputArb(operation: string, profileId: string): fc.Arbitrary<Record<string, unknown>> {
-  const valid = validInputs(profileId)[operation] ?? {};
+function inputArb(operation: string, profileId: string, otherId: string): fc.Arbitrary<Record<string, unknown>> {
+  const valid = validInputs(profileId, otherId)[operation] ?? {};
   const names = [...new Set([...Object.keys(valid), ...MEMBERS])];
   return fc
     .record({
@@ -112,13 +135,13 @@ function inputArb(operation: string, profileId: string): fc.Arbitrary<Record<str
 }
 
 describe('service.call (property)', () => {
-  const { service, profileId } = populated();
+  const { service, profileId, otherId } = populated();
 
   it.each([...service.operations])('%s only returns or throws a ServiceError given random input', (operation) => {
     // One populated instance per operation: state may change as calls succeed, which widens what is explored.
     const ctx = populated();
     fc.assert(
-      fc.property(inputArb(operation, ctx.profileId), (input) => {
+      fc.property(inputArb(operation, ctx.profileId, ctx.otherId), (input) => {
         try {
           const out = ctx.service.call(operation, input);
           expect(typeof out).toBe('object');
@@ -133,7 +156,7 @@ describe('service.call (property)', () => {
 
   it('only returns or throws a ServiceError given random operation sequences', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...service.operations).chain((op) => fc.tuple(fc.constant(op), inputArb(op, profileId))), { maxLength: 25 }), (calls) => {
+      fc.property(fc.array(fc.constantFrom(...service.operations).chain((op) => fc.tuple(fc.constant(op), inputArb(op, profileId, otherId))), { maxLength: 25 }), (calls) => {
         const ctx = populated();
         for (const [operation, input] of calls) {
           try {

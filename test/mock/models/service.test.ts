@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCOPED_OPERATIONS } from '../../../harness/scope.ts';
+import { CLIENT_OPERATIONS, SCOPED_OPERATIONS } from '../../../harness/scope.ts';
 import { contactType, domain, expectError, setup, type Caller } from './helpers.ts';
 
 const CALCULATED = [
@@ -22,14 +22,14 @@ const put = (call: Caller, object: object) => call('PutProfileObject', { DomainN
 const total = (call: Caller, ProfileId: string) => call('GetCalculatedAttributeForProfile', { DomainName: 'dom', CalculatedAttributeName: 'total', ProfileId }).Value;
 
 describe('createMockService', () => {
-  it('lists exactly the operations in scope', () => {
+  it('lists exactly the operations in scope and the client operations beyond it', () => {
     const { service } = setup();
-    expect([...service.operations].sort()).toEqual([...SCOPED_OPERATIONS].sort());
+    expect([...service.operations].sort()).toEqual([...SCOPED_OPERATIONS, ...CLIENT_OPERATIONS].sort());
   });
 
   it('throws BadRequestException starting UnknownOperation given an operation it does not implement', () => {
     const { call } = setup();
-    expectError(() => call('MergeProfiles', {}), 'BadRequestException', /^UnknownOperation: MergeProfiles/);
+    expectError(() => call('GetSimilarProfiles', {}), 'BadRequestException', /^UnknownOperation: GetSimilarProfiles/);
     expectError(() => call('toString', {}), 'BadRequestException', /^UnknownOperation/);
   });
 
