@@ -7,12 +7,12 @@ import path from 'node:path';
 import { HarnessError, UsageError, formatError } from '../errors.ts';
 import { checkAccount, checkAwsAllowed, maskAccount, type CallerIdentity } from '../recording/aws-guard.ts';
 import { resolveReplaySet, type ReplaySet } from '../recording/replay-set.ts';
-import { targetLabel, type StaticCredentials, type TargetSpec } from '../targets/index.ts';
+import { targetLabel } from '../targets/capabilities.ts';
+import type { StaticCredentials, TargetSpec } from '../targets/types.ts';
 import { domainPrefix, type RunConfig } from './config.ts';
 import { finishRecording, readOutbox, replayLabel, reportCalls, reportReplay } from './live-extras.ts';
 import { DEFAULT_REGION, parseCliArgs, USAGE, type CliMode, type TargetChoice } from './options.ts';
 import { PACKAGE_ROOT, readSdkVersion } from './paths.ts';
-import { listContracts } from './list.ts';
 import type { ContractMeta } from '../contracts/meta.ts';
 import { MODEL_RELEASE, MODEL_SOURCE } from '../evidence/register.ts';
 import { buildReport, exitCodeFor, writeReport, type CollectedResult, type ConformanceReport } from './report.ts';
@@ -20,7 +20,7 @@ import { NOT_RUN_REASON } from './collector.ts';
 import { buildApiCoverage, writeRunReports } from '../reporters/index.ts';
 import { loadOperationIndex } from '../operation-index.ts';
 import { SCOPED_OPERATIONS } from '../scope.ts';
-import { createContractRunner, mergeContractBlobs, type ContractRunner } from './runner.ts';
+import type { ContractRunner } from './runner.ts';
 import { createProgress, progressModeOf, type ProgressListener } from './progress.ts';
 import { checkShardSet, findShards, gatherBlobs, RECORD_FORMAT, shardFiles, writeShardRecord, type ShardRecord } from './shard.ts';
 import type { CommonOptions } from './options.ts';
@@ -28,6 +28,12 @@ import type { SessionReport } from './config.ts';
 import { runSelftest } from './selftest.ts';
 import { formatSummary } from './summary.ts';
 import { ensureDir } from '../fs-dirs.ts';
+
+// vitest's node API is loaded only by the modes that run or list contracts: it is most of the CLI's start-up, and
+// --help, --version and a usage error need none of it.
+const listContracts = async () => (await import('./list.ts')).listContracts();
+const createContractRunner = async (args: Parameters<typeof import('./runner.ts').createContractRunner>[0]) => (await import('./runner.ts')).createContractRunner(args);
+const mergeContractBlobs = async (args: Parameters<typeof import('./runner.ts').mergeContractBlobs>[0]) => (await import('./runner.ts')).mergeContractBlobs(args);
 
 /** What the CLI needs from its process, passed in so tests can drive it. */
 export interface CliIo {
