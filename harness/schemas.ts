@@ -144,8 +144,8 @@ function bindingSchema({ fileId, member, binding }: { fileId: string; member: st
 
 /**
  * What a validator bundle holds for the schemas `read` gives (validator-bundle.ts): the yes/no validators of every
- * input file (request policy), of every output and error file (response policy), and the validators of every
- * HTTP-bound member, plain and coercing.
+ * input file (request policy), of every output and error file (response policy), the exact validators of every file
+ * (what a "no" is judged by again), and the validators of every HTTP-bound member, plain and coercing.
  */
 export function bundlePlans({ files, read }: { files: readonly string[]; read: (file: string) => JsonSchema }): Record<BundleFlavour, FlavourPlan> {
   const fast = (policy: CheckPolicy, chosen: readonly string[]): FlavourPlan => {
@@ -165,7 +165,10 @@ export function bundlePlans({ files, read }: { files: readonly string[]; read: (
     made.addSchema(read('shapes.json'));
     return { ajv: made, schemas: bindings.map((schema) => ({ key: String(schema.$id), schema })) };
   };
+  const exactFiles = exact(false);
+  exactFiles.schemas = files.filter((f) => f !== 'shapes.json' && f !== 'operations.json').map((file) => ({ key: file, schema: read(file) }));
   return {
+    exact: exactFiles,
     'fast-request': fast('request', files.filter((f) => f.endsWith('.input.json'))),
     'fast-response': fast('response', files.filter((f) => f.endsWith('.output.json') || f.startsWith('errors/'))),
     binding: exact(false),
@@ -250,7 +253,7 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR, cacheDir }: { dir?: st
    */
   const fastValidatorFor = (file: string, policy: CheckPolicy): ValidateFunction => {
     const key = `${policy}:${file}`;
-    let v = fastValidators.get(key) ?? precompiled()?.[`fast-${policy}`].get(file);
+    let v = fastValidators.get(key) ?? precompiled()?.get(`fast-${policy}`).get(file);
     if (!v) {
       let fastAjv = fastAjvs.get(policy);
       if (!fastAjv) {
@@ -267,7 +270,7 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR, cacheDir }: { dir?: st
   const validateFile = (file: string, value: unknown, policy: CheckPolicy): Violation[] => {
     const checked = policy === 'response' && hasNullMember({ value }) ? dropNullMembers({ value }) : value;
     if (fastValidatorFor(file, policy)(checked)) return [];
-    const v = validatorFor(file, () => read(file));
+    const v = precompiled()?.get('exact').get(file) ?? validatorFor(file, () => read(file));
     return v(checked) ? [] : toViolations({ errors: v.errors ?? [], policy });
   };
 
@@ -295,7 +298,7 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR, cacheDir }: { dir?: st
       const fileId = String(read(file).$id);
       const id = bindingId({ fileId, member });
       const v =
-        precompiled()?.[coerce ? 'binding-coerce' : 'binding'].get(id) ??
+        precompiled()?.get(coerce ? 'binding-coerce' : 'binding').get(id) ??
         validatorFor(id, () => bindingSchema({ fileId, member, binding }), coerce);
       const holder = { value };
       const ok = v(holder);

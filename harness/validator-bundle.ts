@@ -1,11 +1,10 @@
 /**
  * Precompiled validators. Compiling the schemas with ajv is most of what validation costs a fresh process: measured on
  * a full conformance run, about 0.9 s of each worker's 5 s went to ajv's code generation, every run again. The
- * validators every run needs (the yes/no validators of every input, output and error file, and the validators of
- * every HTTP-bound member) are generated once as ajv "standalone" code and kept in a cache folder under a key made
- * of the schema files' bytes, the sources of the code that shapes them, and the ajv versions; any change makes a new
- * key, so a stale bundle is never used. The exact validators (all errors, verbose) of whole files run only when a
- * yes/no validator says no, and stay compiled on demand.
+ * validators a run needs (the yes/no validators of every input, output and error file, the exact ones (all errors,
+ * verbose) that judge a "no" again, and the validators of every HTTP-bound member) are generated once as ajv
+ * "standalone" code and kept in a cache folder under a key made of the schema files' bytes, the sources of the code
+ * that shapes them, and the ajv versions; any change makes a new key, so a stale bundle is never used.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -20,12 +19,14 @@ const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).d
 
 const require = createRequire(import.meta.url);
 
-/** The four kinds of validator a bundle holds. */
-export const BUNDLE_FLAVOURS = ['fast-request', 'fast-response', 'binding', 'binding-coerce'] as const;
+/** The kinds of validator a bundle holds. */
+export const BUNDLE_FLAVOURS = ['fast-request', 'fast-response', 'exact', 'binding', 'binding-coerce'] as const;
 export type BundleFlavour = (typeof BUNDLE_FLAVOURS)[number];
 
 /** Validators by flavour, each keyed as its plan said (a schema file's name, or a binding schema's `$id`). */
-export type ValidatorBundle = Record<BundleFlavour, ReadonlyMap<string, ValidateFunction>>;
+export interface ValidatorBundle {
+  get(flavour: BundleFlavour): ReadonlyMap<string, ValidateFunction>;
+}
 
 /** How to build one flavour: an ajv instance (made to emit source, shared definitions added) and what to compile, by key. */
 export interface FlavourPlan {
@@ -74,29 +75,54 @@ export function generateFlavourCode({ plan }: { plan: FlavourPlan }): string {
   return `${code}\nmodule.exports.__keys = ${JSON.stringify(keys)};\n`;
 }
 
-/** Loads a bundle written by `writeBundle`, or undefined when none is there for `key`. */
+type FlavourModule = Record<string, ValidateFunction> & { __keys: Record<string, string> };
+
+/** The flavour kept in a file of its own: needed only when a check finds something, so loaded only then. */
+const LAZY_FLAVOUR: BundleFlavour = 'exact';
+
+const bundleFile = ({ cacheDir, key, lazy }: { cacheDir: string; key: string; lazy: boolean }) => path.join(cacheDir, `validators-${key}${lazy ? '.exact' : ''}.cjs`);
+
+function flavourMap(mod: FlavourModule | undefined): Map<string, ValidateFunction> | undefined {
+  if (!mod?.__keys) return undefined;
+  return new Map(Object.entries(mod.__keys).map(([name, key]) => [key, mod[name]]));
+}
+
+/** Loads a bundle written by `writeBundle`, or undefined when none is there for `key` (the exact flavour on first use). */
 export function loadBundle({ cacheDir, key }: { cacheDir: string; key: string }): ValidatorBundle | undefined {
-  const file = path.join(cacheDir, `validators-${key}.cjs`);
+  const file = bundleFile({ cacheDir, key, lazy: false });
   if (!existsSync(file)) return undefined;
-  const mod = require(file) as Record<BundleFlavour, Record<string, ValidateFunction> & { __keys: Record<string, string> }>;
-  const out = {} as Record<BundleFlavour, Map<string, ValidateFunction>>;
+  const mod = require(file) as Partial<Record<BundleFlavour, FlavourModule>>;
+  const maps = new Map<BundleFlavour, ReadonlyMap<string, ValidateFunction>>();
   for (const flavour of BUNDLE_FLAVOURS) {
-    const exports = mod[flavour];
-    if (!exports?.__keys) return undefined;
-    out[flavour] = new Map(Object.entries(exports.__keys).map(([name, key]) => [key, exports[name]]));
+    if (flavour === LAZY_FLAVOUR) continue;
+    const map = flavourMap(mod[flavour]);
+    if (!map) return undefined;
+    maps.set(flavour, map);
   }
-  return out;
+  return {
+    get(flavour) {
+      let map = maps.get(flavour);
+      if (!map) {
+        try {
+          map = flavourMap((require(bundleFile({ cacheDir, key, lazy: true })) as Partial<Record<BundleFlavour, FlavourModule>>)[flavour]) ?? new Map();
+        } catch {
+          map = new Map(); // unreadable: the registry compiles these on demand
+        }
+        maps.set(flavour, map);
+      }
+      return map;
+    },
+  };
 }
 
 /**
- * Writes the bundle of `plans` under `key` (one file holding the four flavours, written to a temporary name and then
- * renamed, so a reader never sees half a file and two writers racing both leave a whole one) and prunes old bundles.
+ * Writes the bundle of `plans` under `key`: two files (the exact flavour apart), each written to a temporary name and
+ * then renamed, the lazy one first, so a reader never sees half a bundle and two writers racing both leave a whole
+ * one. Then prunes old bundles.
  */
 export function writeBundle({ cacheDir, key, plans }: { cacheDir: string; key: string; plans: Record<BundleFlavour, FlavourPlan> }): void {
-  const parts = BUNDLE_FLAVOURS.map(
-    (flavour) =>
-      `module.exports[${JSON.stringify(flavour)}] = (function () {\n  const module = { exports: {} };\n  const exports = module.exports;\n${generateFlavourCode({ plan: plans[flavour] })}\n  return module.exports;\n})();\n`,
-  );
+  const part = (flavour: BundleFlavour) =>
+    `module.exports[${JSON.stringify(flavour)}] = (function () {\n  const module = { exports: {} };\n  const exports = module.exports;\n${generateFlavourCode({ plan: plans[flavour] })}\n  return module.exports;\n})();\n`;
   // One level at a time (never a recursive mkdir): the folder sits in the package's own node_modules.
   for (const d of [path.dirname(cacheDir), cacheDir]) {
     try {
@@ -105,15 +131,21 @@ export function writeBundle({ cacheDir, key, plans }: { cacheDir: string; key: s
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
-  const file = path.join(cacheDir, `validators-${key}.cjs`);
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, `'use strict';\n// Generated by harness/validator-bundle.ts from the schemas; safe to delete.\n${parts.join('\n')}`, 'utf8');
-  renameSync(tmp, file);
+  for (const lazy of [true, false]) {
+    const file = bundleFile({ cacheDir, key, lazy });
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const parts = BUNDLE_FLAVOURS.filter((f) => (f === LAZY_FLAVOUR) === lazy).map(part);
+    writeFileSync(tmp, `'use strict';\n// Generated by harness/validator-bundle.ts from the schemas; safe to delete.\n${parts.join('\n')}`, 'utf8');
+    renameSync(tmp, file);
+  }
   const bundles = readdirSync(cacheDir)
     .filter((f) => /^validators-[0-9a-f]+\.cjs$/.test(f))
     .map((f) => ({ f, t: statSync(path.join(cacheDir, f)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  for (const old of bundles.slice(KEPT_BUNDLES)) rmSync(path.join(cacheDir, old.f), { force: true });
+  for (const old of bundles.slice(KEPT_BUNDLES)) {
+    rmSync(path.join(cacheDir, old.f), { force: true });
+    rmSync(path.join(cacheDir, old.f.replace(/\.cjs$/, '.exact.cjs')), { force: true });
+  }
 }
 
 /**

@@ -19,7 +19,8 @@ function schemaCopy(): string {
   return dir;
 }
 
-const bundles = (cacheDir: string) => readdirSync(cacheDir).filter((f) => f.endsWith('.cjs'));
+/** The bundles in a cache folder, by their main file (each has an `.exact.cjs` beside it). */
+const bundles = (cacheDir: string) => readdirSync(cacheDir).filter((f) => /^validators-[0-9a-f]+\.cjs$/.test(f));
 
 /** What each kind of check finds on valid and invalid values, for comparing registries. */
 function findings(registry: SchemaRegistry): unknown {
@@ -45,11 +46,11 @@ describe('bundleKey', () => {
 });
 
 describe('createSchemaRegistry with a cache folder', () => {
-  it('returns the same findings as compiling on demand, and writes one bundle for the schemas', () => {
+  it('returns the same findings as compiling on demand, and writes one bundle (two files) for the schemas', () => {
     const dir = schemaCopy();
     const cacheDir = path.join(root, 'cache-same');
     const cached = findings(createSchemaRegistry({ dir, cacheDir }));
-    expect(bundles(cacheDir)).toEqual([`validators-${bundleKey({ dir })}.cjs`]);
+    expect(readdirSync(cacheDir).sort()).toEqual([`validators-${bundleKey({ dir })}.cjs`, `validators-${bundleKey({ dir })}.exact.cjs`]);
     expect(cached).toEqual(findings(createSchemaRegistry({ dir, cacheDir: false })));
     expect((cached as { badInput: unknown[] }).badInput.length).toBeGreaterThan(0);
     expect(findings(createSchemaRegistry({ dir, cacheDir }))).toEqual(cached);
@@ -88,5 +89,6 @@ describe('createSchemaRegistry with a cache folder', () => {
       utimesSync(path.join(cacheDir, written[i]), new Date(base + i * 60_000), new Date(base + i * 60_000));
     }
     expect(bundles(cacheDir).sort()).toEqual(written.slice(2).sort());
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.exact.cjs'))).toHaveLength(3);
   });
 });
