@@ -4,12 +4,13 @@
  * reports/bench.json and prints a table. Every loop is bounded in count and time: about a minute with --quick, at
  * most about five without. Servers listen on loopback only and are stopped by the figure that started them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatError, UsageError } from '../harness/errors.ts';
+import { ensureDirSync } from '../harness/fs-dirs.ts';
 import { FIGURES, type Mode } from './figures.ts';
 import { buildReport, formatTable, type BenchRow, type MachineInfo } from './report.ts';
 
@@ -29,7 +30,7 @@ function usage(): string {
   return [
     'usage: npm run bench [-- --quick] [-- --only NAME[,NAME…]] [-- --reports DIR]',
     '',
-    '  --quick          about a minute: fewer calls and rounds, smaller scale for calculated attributes',
+    '  --quick          about a minute: fewer calls and rounds, smaller scale for calculated attributes; leaves out npmtest (minutes in any mode) unless --only names it',
     '  --only NAMES     run only these figures (comma-separated)',
     '  --reports DIR    where bench.json goes (default reports/)',
     '',
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
   if (unknown.length > 0) {
     throw new UsageError({ component: 'bench', expected: `--only with figure names from ${FIGURES.map((f) => f.name).join(', ')}`, seen: unknown.join(', '), action: 'pick names from that list' });
   }
-  const chosen = only.length > 0 ? FIGURES.filter((f) => only.includes(f.name)) : FIGURES;
+  const chosen = only.length > 0 ? FIGURES.filter((f) => only.includes(f.name)) : FIGURES.filter((f) => mode === 'full' || !f.fullOnly);
   const reportsDir = path.resolve(values.reports ?? 'reports');
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -79,7 +80,8 @@ async function main(): Promise<number> {
     run: { mode, only, startedAt: startedAt.toISOString(), seconds: Math.round((performance.now() - began) / 100) / 10, loadAverage: [loadAtStart, os.loadavg()[0]].map((x) => Math.round(x * 100) / 100) as [number, number] },
     results,
   });
-  mkdirSync(reportsDir, { recursive: true });
+  // Never a recursive mkdir: on this Node it loops forever under /proc (harness/fs-dirs.ts).
+  ensureDirSync({ dir: reportsDir });
   const file = path.join(reportsDir, 'bench.json');
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   const m = report.machine;
