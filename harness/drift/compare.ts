@@ -236,28 +236,31 @@ export function compareTapeSets({ a, b, rules }: { a: TapeSetInput; b: TapeSetIn
           add({ contractFile, operation, ...d, exampleA: example(ta, xs[i].index), exampleB: example(tb, ys[i].index) });
         }
       }
-      // Enum values: over the whole operation, values seen on one side only (with where each was first seen).
+      // Enum values: over the whole operation and by member name (map keys in a path are data, so a value under
+      // another key of the same map is still the same member), values seen on one side only, with where first seen.
       const enums = (list: { obs: Observation; index: number }[]) => {
-        const m = new Map<string, Map<string, number>>();
+        const m = new Map<string, { values: Map<string, { index: number; path: string }> }>();
         for (const { obs, index } of list) {
           if (obs.status >= 300) continue;
           for (const [p, seen] of obs.members) for (const v of seen.enums) {
-            if (!m.has(p)) m.set(p, new Map());
-            if (!m.get(p)!.has(v)) m.get(p)!.set(v, index);
+            const member = p.slice(p.lastIndexOf('.') + 1);
+            if (!m.has(member)) m.set(member, { values: new Map() });
+            if (!m.get(member)!.values.has(v)) m.get(member)!.values.set(v, { index, path: p });
           }
         }
         return m;
       };
       const ea = enums(xs);
       const eb = enums(ys);
-      for (const p of sorted(new Set([...ea.keys(), ...eb.keys()]))) {
-        // A path present on one side only is already a member-presence difference.
-        if (!ea.has(p) || !eb.has(p)) continue;
-        const va = ea.get(p)!;
-        const vb = eb.get(p)!;
+      for (const member of sorted(new Set([...ea.keys(), ...eb.keys()]))) {
+        // A member present on one side only is already a member-presence difference.
+        if (!ea.has(member) || !eb.has(member)) continue;
+        const va = ea.get(member)!.values;
+        const vb = eb.get(member)!.values;
         const onlyA = sorted([...va.keys()].filter((v) => !vb.has(v)));
         const onlyB = sorted([...vb.keys()].filter((v) => !va.has(v)));
         if (onlyA.length === 0 && onlyB.length === 0) continue;
+        const p = onlyB.length > 0 ? vb.get(onlyB[0])!.path : va.get(onlyA[0])!.path;
         add({
           contractFile,
           operation,
@@ -265,8 +268,8 @@ export function compareTapeSets({ a, b, rules }: { a: TapeSetInput; b: TapeSetIn
           path: p,
           a: onlyA,
           b: onlyB,
-          ...(onlyA.length > 0 ? { exampleA: example(ta, va.get(onlyA[0])!) } : {}),
-          ...(onlyB.length > 0 ? { exampleB: example(tb, vb.get(onlyB[0])!) } : {}),
+          ...(onlyA.length > 0 ? { exampleA: example(ta, va.get(onlyA[0])!.index) } : {}),
+          ...(onlyB.length > 0 ? { exampleB: example(tb, vb.get(onlyB[0])!.index) } : {}),
         });
       }
     }
