@@ -184,7 +184,7 @@ export async function runEvidence({ from, report, reportsDir, cwd, stdout, areaO
   /** Contract id -> area; collected from the contract files when not given (a few seconds). */
   areaOf?: ReadonlyMap<string, string>;
 }): Promise<number> {
-  const set = loadTapeSet({ dir: from, label: path.relative(cwd, from) });
+  const set = loadTapeSet({ dir: from, label: path.relative(cwd, from), skip: ['conformance.json'] });
   const session = readSessionReport({ from, report, cwd });
   const { loadRegister } = await import('../evidence/register.ts');
   let areas = areaOf;

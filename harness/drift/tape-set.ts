@@ -34,9 +34,13 @@ export function tapeFolder({ dir }: { dir: string }): string {
 }
 
 /** Loads every tape of one side; a malformed tape makes the whole side unusable. */
-export function loadTapeSet({ dir, label }: { dir: string; label: string }): TapeSetInput {
+export function loadTapeSet({ dir, label, skip = [] }: { dir: string; label: string; skip?: readonly string[] }): TapeSetInput {
   const folder = tapeFolder({ dir });
-  const { tapes, errors } = loadTapes({ dir: folder });
+  const loaded = loadTapes({ dir: folder });
+  // Files that sit beside the tapes but are not tapes (a session's conformance.json).
+  const keep = (file: string) => !skip.includes(path.basename(file));
+  const tapes = loaded.tapes.filter((t) => keep(t.file));
+  const errors = loaded.errors.filter((e) => keep(e.file));
   if (errors.length > 0) {
     throw new UsageError({ component: COMPONENT, expected: `every tape in ${folder} to be a cpct-tape/1 tape`, seen: errors[0].error.message, action: 'fix or re-record that tape, or move it out of the folder' });
   }
