@@ -29,6 +29,7 @@ import { runSelftest } from './selftest.ts';
 import { formatSummary } from './summary.ts';
 import { ensureDir } from '../fs-dirs.ts';
 import { defaultDiffDir, runDrift } from '../drift/command.ts';
+import { tapeFolder } from '../drift/tape-set.ts';
 import { runEvidence } from '../drift/evidence.ts';
 
 /** What the CLI needs from its process, passed in so tests can drive it. */
@@ -321,6 +322,8 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     const kindDir = path.join(mode.record.dir, spec.kind === 'aws' ? 'aws' : 'endpoint');
     await prepareWritableDir({ dir: kindDir, what: 'recordings directory', flag: '--recordings DIR' });
   }
+  // --record --diff DIR: a folder that holds no tapes is refused before anything is recorded (or billed).
+  if (mode.record?.diff?.dir) tapeFolder({ dir: mode.record.diff.dir });
   if (spec.kind === 'endpoint') await probeEndpoint({ url: spec.url });
   const startedAt = new Date();
   const firstTape = replaySet?.tapes[0]?.tape.meta;
