@@ -133,3 +133,49 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs({ argv: ['--diff'], cwd })).toThrow(/--diff with --record/);
   });
 });
+
+describe('loadUserRules', () => {
+  it('returns rules with regular expressions given a rules file, and throws a UsageError given a malformed one', async () => {
+    const { loadUserRules } = await import('../../harness/drift/rules.ts');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'cpct-rules-'));
+    try {
+      const good = path.join(root, 'good.json');
+      writeFileSync(good, JSON.stringify([{ name: 'ref', key: '^Ref$', value: '^R-', format: 'booking-ref' }]));
+      const rules = loadUserRules({ file: good });
+      expect(formatOf({ key: 'Ref', value: 'R-1', rules: [...rules, ...DEFAULT_RULES] })).toBe('booking-ref');
+      expect(formatOf({ key: 'Other', value: 'R-1', rules: [...rules, ...DEFAULT_RULES] })).toBe('text');
+      const bad = path.join(root, 'bad.json');
+      writeFileSync(bad, JSON.stringify([{ name: 'x', value: '(', format: 'f' }]));
+      expect(() => loadUserRules({ file: bad })).toThrow(/^drift: expected --rules .*; saw entry 0: /);
+      writeFileSync(bad, '{}');
+      expect(() => loadUserRules({ file: bad })).toThrow(UsageError);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('runDrift', () => {
+  it('returns 0 given sets that differ only in a value a user rule names, where the built-in rules alone return 1', async () => {
+    const { runDrift, defaultDiffDir } = await import('../../harness/drift/command.ts');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'cpct-rundrift-'));
+    try {
+      for (const [side, value] of [['a', 'REF_ONE'], ['b', 'REF_TWO']]) {
+        mkdirSync(path.join(root, side));
+        writeFileSync(path.join(root, side, 'x.json'), JSON.stringify(tape([interaction({ response: { Ref: value } })])));
+      }
+      const rules = path.join(root, 'rules.json');
+      writeFileSync(rules, JSON.stringify([{ name: 'ref', key: '^Ref$', format: 'booking-ref' }]));
+      let out = '';
+      const stdout = { write: (t: string) => (out += t) };
+      const plain = await runDrift({ a: path.join(root, 'a'), b: path.join(root, 'b'), reportsDir: path.join(root, 'r1'), cwd: root, stdout });
+      expect(plain.code).toBe(1);
+      expect(out).toContain('[enum-values] $.Ref: REF_ONE | REF_TWO');
+      const withRules = await runDrift({ a: path.join(root, 'a'), b: path.join(root, 'b'), reportsDir: path.join(root, 'r2'), rules, cwd: root, stdout });
+      expect(withRules.code).toBe(0);
+      expect(defaultDiffDir({ packageRoot: root, targetKind: 'aws' })).toBe(path.join(root, 'recordings', 'mock'));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
