@@ -3,14 +3,13 @@
  * What changed between two Smithy JSON AST models, and what it touches here; writes model-diff.json and .md.
  * Exit 0 when the models agree on everything but documentation, 1 when they differ, 2 for unusable input.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { formatError, UsageError } from '../harness/errors.ts';
 import { ensureDir } from '../harness/fs-dirs.ts';
-import { readModel } from './lib/build.ts';
 import { diffModels, formatModelMarkdown, formatModelSummary, modelImpact, type ContractRef, type ModelDiff, type TapeRef } from './lib/model-diff.ts';
 import type { SmithyModel } from './lib/smithy.ts';
 
@@ -47,14 +46,26 @@ export function parseDiffArgs({ argv, cwd }: { argv: readonly string[]; cwd: str
   };
 }
 
-/** Reads a model file, turning every way it can be unusable into a UsageError naming the file. */
+/** Reads a model file, turning every way it can be unusable into a UsageError naming the file and what it holds. */
 export function loadModelFile({ file, flag }: { file: string; flag: string }): SmithyModel {
   if (!existsSync(file)) throw new UsageError({ component: COMPONENT, expected: `a Smithy JSON AST file for ${flag}`, seen: `no file at ${file}`, action: `check the ${flag} path` });
+  let parsed: unknown;
   try {
-    return readModel({ file });
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new UsageError({ component: COMPONENT, expected: `a Smithy 2.0 JSON AST ("smithy": "2.0", "shapes") for ${flag}`, seen: `${file}: ${(error as Error).message.slice(0, 200)}`, action: 'pass the .smithy.json file (botocore service-2.json is another format)' });
+    throw new UsageError({ component: COMPONENT, expected: `JSON in ${file} (${flag})`, seen: (error as Error).message, action: 'pass the .smithy.json file of the model' });
   }
+  const model = parsed as Partial<SmithyModel> & { metadata?: unknown; operations?: unknown };
+  if (typeof model !== 'object' || model === null || !String(model.smithy ?? '').startsWith('2') || typeof model.shapes !== 'object') {
+    const botocore = typeof model === 'object' && model !== null && 'operations' in model && 'metadata' in model;
+    throw new UsageError({
+      component: COMPONENT,
+      expected: `a Smithy 2.0 JSON AST ("smithy": "2.0" and "shapes") in ${file} (${flag})`,
+      seen: botocore ? 'a botocore service-2.json (metadata, operations, shapes), another format' : `top-level keys ${typeof model === 'object' && model !== null ? Object.keys(model).slice(0, 6).join(', ') || '(none)' : typeof model}`,
+      action: 'pass the .smithy.json file of the model (e.g. from aws/api-models-aws)',
+    });
+  }
+  return model as SmithyModel;
 }
 
 /** The tapes under `dir` as the impact needs them (file relative to `cwd`, operation per interaction). */

@@ -137,6 +137,21 @@ describe('specs:diff main', () => {
     expect(err).toMatch(/^specs:diff: expected both --from/);
   });
 
+  it('returns 2 and says what the file is given a botocore service-2.json', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cpct-mdiff-'));
+    try {
+      const { writeFileSync } = await import('node:fs');
+      const boto = path.join(dir, 'service-2.json');
+      writeFileSync(boto, JSON.stringify({ version: '2.0', metadata: {}, operations: {}, shapes: {} }));
+      let err = '';
+      const code = await main({ argv: ['--from', 'test/fixtures/smithy/fixture.smithy.json', '--to', boto, '--reports', dir, '--no-contracts'], cwd: PROJECT_ROOT, stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) } });
+      expect(code).toBe(2);
+      expect(err).toMatch(/^specs:diff: expected a Smithy 2\.0 JSON AST .*\(--to\); saw a botocore service-2\.json/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('returns 1 and writes model-diff.json and .md given two different models', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cpct-mdiff-'));
     try {
