@@ -71,7 +71,7 @@ export function loadModelFile({ file, flag }: { file: string; flag: string }): S
 /** The tapes under `dir` as the impact needs them (file relative to `cwd`, operation per interaction). */
 async function tapeRefs({ dir, cwd }: { dir: string; cwd: string }): Promise<TapeRef[]> {
   const { loadTapes } = await import('../harness/recording/tape.ts');
-  return loadTapes({ dir }).tapes.map(({ file, tape }) => ({ file: path.relative(cwd, file), operations: tape.interactions.map((i) => i.operation) }));
+  return loadTapes({ dir }).tapes.map(({ file, tape }) => ({ file: path.relative(cwd, file), interactions: tape.interactions }));
 }
 
 /** Builds the whole diff with its impact (reads the register, the tapes and, unless turned off, the contracts). */

@@ -61,8 +61,8 @@ export interface ModelImpact {
   schemaFiles: { changed: string[]; added: string[]; removed: string[] };
   /** Contracts touching a changed or removed operation, or citing evidence about a changed shape or member. */
   contracts: { id: string; because: string[] }[];
-  /** Tape files holding interactions of changed or removed operations, with their counts. */
-  tapes: { file: string; interactions: number; operations: string[] }[];
+  /** Tape files holding interactions of changed or removed operations, with their counts and the changed members (by name) or enum values found in their bodies. */
+  tapes: { file: string; interactions: number; operations: string[]; holds: string[] }[];
 }
 
 export interface ModelDiff {
@@ -289,10 +289,27 @@ export interface ContractRef {
   evidence: readonly { id: string }[];
 }
 
-/** A tape as the impact needs it: its file and the operation of each interaction. */
+/** A tape as the impact needs it: its file, and per interaction the operation and the bodies sent and received. */
 export interface TapeRef {
   file: string;
-  operations: readonly (string | undefined)[];
+  interactions: readonly { operation?: string; body?: unknown; response?: unknown }[];
+}
+
+/** Member names (object keys) and string values anywhere in a JSON value, bounded by `limit` nodes. */
+function keysAndStrings({ value, keys, strings, limit = 200_000 }: { value: unknown; keys: Set<string>; strings: Set<string>; limit?: number }): void {
+  const stack: unknown[] = [value];
+  // Bounded: a tape body is finite, and the node budget caps pathological ones.
+  for (let seen = 0; stack.length > 0 && seen < limit; seen++) {
+    const v = stack.pop();
+    if (typeof v === 'string') strings.add(v);
+    else if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        keys.add(k);
+        stack.push(x);
+      }
+    }
+  }
 }
 
 /** Shape and member ids an evidence `at` names (`ns#Shape`, `ns#Shape$Member`), as short `Shape` / `Shape$Member`. */
@@ -342,10 +359,31 @@ export function modelImpact({ diff, before, after, contracts, register, tapes }:
     if (cited.size > 0) because.push(`evidence ${[...cited].sort(cmp).join(', ')}`);
     if (because.length > 0) out.push({ id: c.id, because });
   }
+  // What each affected operation's tapes may hold: the changed members (by name) and the enum values added or removed.
+  const watched = new Map<string, { members: Set<string>; values: Map<string, string> }>();
+  for (const op of diff.operationsChanged) {
+    const w = { members: new Set<string>(), values: new Map<string, string>() };
+    for (const c of op.changes) {
+      if (c.member) w.members.add(c.member);
+      for (const v of [...(c.kind === 'enum-values-added' ? (c.new as unknown[]) : []), ...(c.kind === 'enum-values-removed' ? (c.old as unknown[]) : [])]) w.values.set(String(v), c.shape);
+    }
+    watched.set(op.operation, w);
+  }
   const tapeOut: ModelImpact['tapes'] = [];
   for (const t of tapes) {
-    const hit = t.operations.filter((o): o is string => o !== undefined && affectedOps.has(o));
-    if (hit.length > 0) tapeOut.push({ file: t.file, interactions: hit.length, operations: [...new Set(hit)].sort(cmp) });
+    const hit = t.interactions.filter((i): i is typeof i & { operation: string } => i.operation !== undefined && affectedOps.has(i.operation));
+    if (hit.length === 0) continue;
+    const holds = new Set<string>();
+    for (const i of hit) {
+      const w = watched.get(i.operation);
+      if (!w) continue;
+      const keys = new Set<string>();
+      const strings = new Set<string>();
+      keysAndStrings({ value: [i.body, i.response], keys, strings });
+      for (const m of w.members) if (keys.has(m)) holds.add(`${i.operation} ${m}`);
+      for (const [v, shape] of w.values) if (strings.has(v)) holds.add(`${i.operation} ${shape}=${v}`);
+    }
+    tapeOut.push({ file: t.file, interactions: hit.length, operations: [...new Set(hit.map((i) => i.operation))].sort(cmp), holds: [...holds].sort(cmp) });
   }
   return { schemaFiles, contracts: out.sort((a, b) => cmp(a.id, b.id)), tapes: tapeOut.sort((a, b) => cmp(a.file, b.file)) };
 }
@@ -402,7 +440,7 @@ export function formatModelMarkdown({ diff }: { diff: ModelDiff }): string {
     out.push('## Impact on this project', '');
     out.push(`Schema files changed: ${i.schemaFiles.changed.join(', ') || '-'}`, '', `Schema files added: ${i.schemaFiles.added.join(', ') || '-'}`, '', `Schema files removed: ${i.schemaFiles.removed.join(', ') || '-'}`, '');
     out.push('| contract | because |', '|---|---|', ...i.contracts.map((c) => `| ${c.id} | ${c.because.join('; ')} |`), '');
-    out.push('| tape | interactions | operations |', '|---|---|---|', ...i.tapes.map((t) => `| ${t.file} | ${t.interactions} | ${t.operations.join(', ')} |`), '');
+    out.push('| tape | interactions | operations | changed members or values it holds |', '|---|---|---|---|', ...i.tapes.map((t) => `| ${t.file} | ${t.interactions} | ${t.operations.join(', ')} | ${t.holds.join(', ') || '-'} |`), '');
   }
   return `${out.join('\n')}\n`;
 }

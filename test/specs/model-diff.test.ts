@@ -114,11 +114,14 @@ describe('modelImpact', () => {
         { id: 'C-01', operations: ['GetStatus'], evidence: [{ id: 'M-Y' }] },
       ],
       register: new Map([['M-X', { at: `${NS}PutThingOutput$Added` }], ['M-Y', { at: `${NS}GetStatusOutput$Code` }]]),
-      tapes: [{ file: 't/a.json', operations: ['ListThings', 'GetStatus', 'ListThings'] }, { file: 't/b.json', operations: ['GetStatus'] }],
+      tapes: [
+        { file: 't/a.json', interactions: [{ operation: 'ListThings', body: { Colors: ['RED'] } }, { operation: 'GetStatus' }, { operation: 'ListThings', response: { Things: [{ Color: 'BLUE' }] } }] },
+        { file: 't/b.json', interactions: [{ operation: 'GetStatus' }] },
+      ],
     });
     expect(impact.contracts.map((c) => c.id)).toEqual(['A-01', 'B-01']);
     expect(impact.contracts[1].because).toEqual(['evidence M-X (PutThingOutput$Added)']);
-    expect(impact.tapes).toEqual([{ file: 't/a.json', interactions: 2, operations: ['ListThings'] }]);
+    expect(impact.tapes).toEqual([{ file: 't/a.json', interactions: 2, operations: ['ListThings'], holds: ['ListThings Color=BLUE'] }]);
     expect(impact.schemaFiles.changed).toEqual(expect.arrayContaining(['PutThing.output.json', 'shapes.json']));
   });
 });
