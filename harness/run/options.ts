@@ -192,6 +192,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
       },
       // Only `--merge A B C` and `--record --diff DIR` take positionals (the shard directories after the first; the folder to compare with).
       allowPositionals: true,
+      tokens: true,
     });
   } catch (error) {
     throw parseArgsError({ error: error as Error & { code?: string } });
@@ -200,9 +201,14 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
   if (v.diff && !v.record) throw usage('--diff with --record (it compares the new tapes with a folder)', '--diff without --record', 'add --record, or run cpct drift A B on two folders');
-  const diffDir = v.diff && parsed.positionals.length === 1 && v.merge === undefined ? path.resolve(cwd, parsed.positionals.pop()!) : undefined;
+  // `--diff DIR`: DIR is the word right after --diff (--diff takes no value of its own, so parseArgs leaves it positional).
+  const tokens = parsed.tokens ?? [];
+  const diffAt = tokens.findIndex((t) => t.kind === 'option' && t.name === 'diff');
+  const next = diffAt >= 0 ? tokens[diffAt + 1] : undefined;
+  const diffDir = next?.kind === 'positional' && v.merge === undefined ? path.resolve(cwd, next.value) : undefined;
+  if (diffDir !== undefined) parsed.positionals.splice(parsed.positionals.indexOf((next as { value: string }).value), 1);
   if (parsed.positionals.length > 0 && v.merge === undefined) {
-    throw usage('flags only (directories follow --merge alone)', parsed.positionals.map((p) => JSON.stringify(p)).join(' '), 'remove the stray words, or quote a value that has spaces');
+    throw usage('flags only (directories follow --merge, and one follows --diff)', parsed.positionals.map((p) => JSON.stringify(p)).join(' '), 'remove the stray words, or quote a value that has spaces');
   }
 
   if (v.target !== undefined && v.target !== 'embedded' && v.target !== 'aws') {

@@ -131,6 +131,7 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs({ argv: ['drift', 'a'], cwd })).toThrow(/two folders of tapes; saw 1 folder/);
     expect(() => parseCliArgs({ argv: ['evidence'], cwd })).toThrow(/no --from/);
     expect(() => parseCliArgs({ argv: ['--diff'], cwd })).toThrow(/--diff with --record/);
+    expect(() => parseCliArgs({ argv: ['--record', 'stray', '--endpoint', 'http://127.0.0.1:1', '--diff'], cwd })).toThrow(/flags only/);
   });
 });
 
