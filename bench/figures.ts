@@ -12,6 +12,8 @@ import { runConformanceBench } from './conformance.ts';
 import { buildRow, median, pairedRatios, reportRow, rowFromSummary, type BenchRow } from './report.ts';
 import { runTestSuiteBench, TEST_SUITE_BUDGET_SECONDS } from './test-suite.ts';
 import { runWireBench } from './wire.ts';
+import { modelHistoryDir, runModelDiffBench, runTapeDriftBench } from './drift.ts';
+import path from 'node:path';
 
 export type Mode = 'quick' | 'full';
 
@@ -191,6 +193,39 @@ export const FIGURES: Figure[] = [
         reportRow({ figure: `${label}: read p50, windowed`, unit: 'µs', values: [engine.readWindowedMicros.p50], details: { p99: engine.readWindowedMicros.p99, reads: engine.readWindowedMicros.samples } }),
         reportRow({ figure: `${label}: read p99, windowed`, unit: 'µs', values: [engine.readWindowedMicros.p99] }),
         reportRow({ figure: `${label}: peak RSS`, unit: 'MiB', values: [engine.peakRssMiB] }),
+      ];
+    },
+  },
+  {
+    name: 'drift',
+    title: 'cpct drift of recordings/mock against a fresh re-record (quick: against itself), wall time',
+    budgetMs: { quick: 8_000, full: 90_000 },
+    async run({ mode, budgetMs, log }) {
+      const r = await runTapeDriftBench({ fresh: mode === 'full', rounds: mode === 'quick' ? 2 : 5, budgetMs });
+      if (r.recordSeconds !== undefined) log(`drift: re-recorded the suite from the embedded implementation in ${r.recordSeconds.toFixed(1)} s (not counted)`);
+      const against = mode === 'full' ? 'a fresh re-record' : 'itself';
+      const seconds = r.rounds.map((x) => x.work + x.load);
+      return [
+        buildRow({ figure: `drift of recordings/mock against ${against}, load and compare, seconds`, floor: 'one second (the goal is absolute)', goal: '<= 5', samples: seconds, details: { pairs: r.pairs, differences: r.differences } }),
+        buildRow({ figure: `drift of recordings/mock against ${against}: compare`, floor: 'loading and validating both tape sets', goal: 'report', samples: pairedRatios({ numerator: r.rounds.map((x) => x.work), denominator: r.rounds.map((x) => x.load) }), details: { compareSecondsMedian: Math.round(median({ values: r.rounds.map((x) => x.work) }) * 100) / 100, loadSecondsMedian: Math.round(median({ values: r.rounds.map((x) => x.load) }) * 100) / 100 } }),
+      ];
+    },
+  },
+  {
+    name: 'specs-diff',
+    title: 'specs:diff of two full released models (2025-05-20 -> 2025-07-03) with the schema-file impact, wall time',
+    budgetMs: { quick: 5_000, full: 15_000 },
+    async run({ mode, budgetMs, log }) {
+      const dir = modelHistoryDir({ env: process.env });
+      const r = runModelDiffBench({ from: path.join(dir, 'customer-profiles-2025-05-20.smithy.json'), to: path.join(dir, 'customer-profiles-2025-07-03.smithy.json'), rounds: mode === 'quick' ? 3 : 7, budgetMs });
+      if (!r) {
+        log(`specs-diff: no released models in ${dir} (set CPCT_MODEL_HISTORY to a folder with customer-profiles-2025-05-20 and -2025-07-03.smithy.json); figure skipped`);
+        return [];
+      }
+      const seconds = r.rounds.map((x) => x.work);
+      return [
+        buildRow({ figure: 'specs:diff of two full models, read, diff and schema impact, seconds', floor: 'one second (the goal is absolute)', goal: '<= 3', samples: seconds, details: { operationsChanged: r.changed } }),
+        buildRow({ figure: 'specs:diff of two full models', floor: 'reading and parsing both model files', goal: 'report', samples: pairedRatios({ numerator: seconds, denominator: r.rounds.map((x) => x.load) }) }),
       ];
     },
   },

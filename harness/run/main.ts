@@ -28,6 +28,9 @@ import type { SessionReport } from './config.ts';
 import { runSelftest } from './selftest.ts';
 import { formatSummary } from './summary.ts';
 import { ensureDir } from '../fs-dirs.ts';
+import { defaultDiffDir, runDrift } from '../drift/command.ts';
+import { tapeFolder } from '../drift/tape-set.ts';
+import { runEvidence } from '../drift/evidence.ts';
 
 // vitest's node API is loaded only by the modes that run or list contracts: it is most of the CLI's start-up, and
 // --help, --version and a usage error need none of it.
@@ -266,6 +269,8 @@ export async function runCli(io: CliIo): Promise<number> {
     if (mode.kind === 'list') return await listMode({ io, grep: mode.grep });
     if (mode.kind === 'selftest') return await selftestMode({ io, mode });
     if (mode.kind === 'merge') return await mergeMode({ io, mode });
+    if (mode.kind === 'drift') return (await runDrift({ a: mode.a, b: mode.b, reportsDir: mode.reportsDir, rules: mode.rules, cwd: io.cwd, stdout: io.stdout })).code;
+    if (mode.kind === 'evidence') return await runEvidence({ from: mode.from, report: mode.report, reportsDir: mode.reportsDir, cwd: io.cwd, stdout: io.stdout });
     return await runMode({ io, mode });
   } catch (error) {
     return reportError({ io, error });
@@ -323,6 +328,8 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     const kindDir = path.join(mode.record.dir, spec.kind === 'aws' ? 'aws' : 'endpoint');
     await prepareWritableDir({ dir: kindDir, what: 'recordings directory', flag: '--recordings DIR' });
   }
+  // --record --diff DIR: a folder that holds no tapes is refused before anything is recorded (or billed).
+  if (mode.record?.diff?.dir) tapeFolder({ dir: mode.record.diff.dir });
   if (spec.kind === 'endpoint') await probeEndpoint({ url: spec.url });
   const startedAt = new Date();
   const firstTape = replaySet?.tapes[0]?.tape.meta;
@@ -424,8 +431,16 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
       recordingFailed = !recording.ok;
     }
     if (trap.interrupted()) return EXIT_INTERRUPTED;
+    let drifted = false;
+    if (config.record && mode.record?.diff && !recordingFailed) {
+      // --record --diff: the new tapes against the folder given, or the committed set for the kind.
+      const against = mode.record.diff.dir ?? defaultDiffDir({ packageRoot: PACKAGE_ROOT, targetKind: config.record.targetKind });
+      io.stdout.write(`\n`);
+      drifted = (await runDrift({ a: against, b: path.join(config.record.dir, config.record.targetKind), reportsDir: mode.common.reportsDir, cwd: io.cwd, stdout: io.stdout })).code !== 0;
+    }
     // A tape that could not be written clean fails the record run (exit 1): the run itself went as reported.
-    return recordingFailed ? 1 : exitCodeFor({ results, strict: mode.common.strict, strictOutput: mode.common.strictOutput });
+    const runCode = recordingFailed ? 1 : exitCodeFor({ results, strict: mode.common.strict, strictOutput: mode.common.strictOutput });
+    return runCode === 0 && drifted ? 1 : runCode;
   } finally {
     await rm(outbox, { recursive: true, force: true });
   }

@@ -34,7 +34,11 @@ export type CliMode =
   | { kind: 'version' }
   /** Prints the declared contracts (id, level, operations, title), those matching `grep` when given, without running them. */
   | { kind: 'list'; grep?: RegExp }
-  | { kind: 'run'; target: TargetChoice; common: CommonOptions; record?: { dir: string }; shard?: Shard }
+  | { kind: 'run'; target: TargetChoice; common: CommonOptions; record?: { dir: string; diff?: { dir?: string } }; shard?: Shard }
+  /** `cpct drift A B`: differences by shape between two tape sets (absolute folders). */
+  | { kind: 'drift'; a: string; b: string; reportsDir: string; rules?: string }
+  /** `cpct evidence --from DIR`: proposed register entries from a recorded session (never edits the register). */
+  | { kind: 'evidence'; from: string; report?: string; reportsDir: string }
   | { kind: 'selftest'; common: CommonOptions }
   /** Combines the shard records found in `dirs` (absolute; each a shard's --reports DIR) into one set of reports. */
   | { kind: 'merge'; dirs: string[]; common: CommonOptions };
@@ -65,6 +69,8 @@ Targets (default: the embedded reference implementation):
 Record and replay:
   --record              with --endpoint URL or --target aws: a live run that writes one sanitized tape per contract
                         file to <recordings>/<endpoint|aws>/<file>.json, then scans them
+  --diff [DIR]          with --record: then compare the new tapes by shape with DIR (default: the committed set,
+                        recordings/<aws|endpoint> of the package if present, else recordings/mock); writes drift.json
   --replay              offline, from tapes: <recordings> is a folder of tapes or holds exactly one <kind>/ folder
   --recordings DIR      where tapes are written or read (default recordings/)
 
@@ -90,9 +96,47 @@ Common:
   --version             print the package, AWS SDK and API model versions
   --help                this text
 
+Other commands:
+  cpct drift A B [--reports DIR] [--rules FILE]
+                        differences by shape between two folders of tapes (docs/drift.md); writes drift.json and
+                        drift.md; exit 0 none, 1 some, 2 unusable input
+  cpct evidence --from DIR [--report FILE] [--reports DIR]
+                        from a recorded session (tapes in DIR, its conformance.json: --report, default
+                        DIR/conformance.json or reports/conformance.json), proposed "observed" register entries and
+                        the contracts that failed there; writes evidence-proposal.json and .md, never the register
+
 Exit codes: 0 every contract PASS, NA or SKIP; 1 at least one FAIL; 2 usage or configuration error; 130 interrupted
 (Ctrl-C: contracts not run are reported as such and the previous reports are kept).
 `;
+
+/** Parses `cpct drift A B [--reports DIR] [--rules FILE]` (argv after `drift`). */
+function parseDriftArgs({ argv, cwd }: { argv: readonly string[]; cwd: string }): CliMode {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: { reports: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw usage('cpct drift A B [--reports DIR] [--rules FILE]', (error as Error).message.split('\n')[0].replace(/'/g, ''));
+  }
+  if (parsed.values.help) return { kind: 'help' };
+  if (parsed.positionals.length !== 2) throw usage('cpct drift A B: two folders of tapes', `${parsed.positionals.length} folder(s)`, 'e.g. cpct drift recordings/mock recordings/endpoint');
+  if (parsed.values.reports === '' || parsed.values.rules === '') throw usage('--reports and --rules to name a path', 'an empty value');
+  const [a, b] = parsed.positionals.map((p) => path.resolve(cwd, p));
+  return { kind: 'drift', a, b, reportsDir: path.resolve(cwd, parsed.values.reports ?? 'reports'), ...(parsed.values.rules ? { rules: path.resolve(cwd, parsed.values.rules) } : {}) };
+}
+
+/** Parses `cpct evidence --from DIR [--report FILE] [--reports DIR]` (argv after `evidence`). */
+function parseEvidenceArgs({ argv, cwd }: { argv: readonly string[]; cwd: string }): CliMode {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: { from: { type: 'string' }, report: { type: 'string' }, reports: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw usage('cpct evidence --from DIR [--report FILE] [--reports DIR]', (error as Error).message.split('\n')[0].replace(/'/g, ''));
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+  if (!v.from) throw usage('cpct evidence --from DIR (a folder of tapes recorded from AWS)', 'no --from', 'e.g. cpct evidence --from recordings/aws');
+  return { kind: 'evidence', from: path.resolve(cwd, v.from), ...(v.report ? { report: path.resolve(cwd, v.report) } : {}), reportsDir: path.resolve(cwd, v.reports ?? 'reports') };
+}
 
 function usage(expected: string, seen: string, action = 'see --help'): UsageError {
   return new UsageError({ component: COMPONENT, expected, seen, action });
@@ -117,6 +161,8 @@ export function parseEndpointUrl({ value }: { value: string }): string {
 
 /** Parses argv (without node and script) into a mode; throws UsageError for anything it cannot accept. */
 export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: string }): CliMode {
+  if (argv[0] === 'drift') return parseDriftArgs({ argv: argv.slice(1), cwd });
+  if (argv[0] === 'evidence') return parseEvidenceArgs({ argv: argv.slice(1), cwd });
   let parsed;
   try {
     parsed = parseArgs({
@@ -135,6 +181,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
         optional: { type: 'string' },
         selftest: { type: 'boolean' },
         record: { type: 'boolean' },
+        diff: { type: 'boolean' },
         replay: { type: 'boolean' },
         recordings: { type: 'string' },
         shard: { type: 'string' },
@@ -143,8 +190,9 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-      // Only `--merge A B C` takes positionals (the shard directories after the first).
+      // Only `--merge A B C` and `--record --diff DIR` take positionals (the shard directories after the first; the folder to compare with).
       allowPositionals: true,
+      tokens: true,
     });
   } catch (error) {
     throw parseArgsError({ error: error as Error & { code?: string } });
@@ -152,8 +200,15 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
+  if (v.diff && !v.record) throw usage('--diff with --record (it compares the new tapes with a folder)', '--diff without --record', 'add --record, or run cpct drift A B on two folders');
+  // `--diff DIR`: DIR is the word right after --diff (--diff takes no value of its own, so parseArgs leaves it positional).
+  const tokens = parsed.tokens ?? [];
+  const diffAt = tokens.findIndex((t) => t.kind === 'option' && t.name === 'diff');
+  const next = diffAt >= 0 ? tokens[diffAt + 1] : undefined;
+  const diffDir = next?.kind === 'positional' && v.merge === undefined ? path.resolve(cwd, next.value) : undefined;
+  if (diffDir !== undefined) parsed.positionals.splice(parsed.positionals.indexOf((next as { value: string }).value), 1);
   if (parsed.positionals.length > 0 && v.merge === undefined) {
-    throw usage('flags only (directories follow --merge alone)', parsed.positionals.map((p) => JSON.stringify(p)).join(' '), 'remove the stray words, or quote a value that has spaces');
+    throw usage('flags only (directories follow --merge, and one follows --diff)', parsed.positionals.map((p) => JSON.stringify(p)).join(' '), 'remove the stray words, or quote a value that has spaces');
   }
 
   if (v.target !== undefined && v.target !== 'embedded' && v.target !== 'aws') {
@@ -209,7 +264,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
     if (extra.length > 0) throw usage('--replay without a live target (the tapes are the target)', extra.map((k) => `--${k}`).join(', '), 'drop them, or drop --replay to run live');
     return { kind: 'run', target: { kind: 'replay', dir: recordings }, common, ...shard };
   }
-  const record = v.record ? { record: { dir: recordings } } : {};
+  const record = v.record ? { record: { dir: recordings, ...(v.diff ? { diff: diffDir ? { dir: diffDir } : {} } : {}) } } : {};
   if (v.endpoint !== undefined) {
     if (v.fault !== undefined || v.target !== undefined) throw usage('--endpoint without --fault or --target', '--endpoint together with them', 'pick one target');
     return { kind: 'run', target: { kind: 'endpoint', url: parseEndpointUrl({ value: v.endpoint }), region: v.region ?? DEFAULT_REGION }, common, ...record, ...shard };
@@ -227,7 +282,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
 /** Every long flag the CLI knows, for suggestions. */
 export const KNOWN_FLAGS = [
   'endpoint', 'region', 'target', 'fault', 'reports', 'seed', 'grep', 'strict', 'strict-output', 'optional', 'selftest',
-  'record', 'replay', 'recordings', 'shard', 'merge', 'list', 'version', 'help',
+  'record', 'diff', 'replay', 'recordings', 'shard', 'merge', 'list', 'version', 'help',
 ] as const;
 
 /** The known flag nearest to `name` (edit distance at most 3, or a prefix), if any. */

@@ -111,7 +111,7 @@ describe('parseCliArgs', () => {
     [['--selftest', '--endpoint', 'http://x.test'], '--selftest alone'],
     [['--endpoint', 'http://x.test', '--fault', 'tags-dropped'], 'pick one target'],
     [['--region', 'eu-west-1'], '--region only with --endpoint or --target aws'],
-    [['positional'], 'flags only (directories follow --merge alone)'],
+    [['positional'], 'flags only (directories follow --merge, and one follows --diff)'],
     [['--shard', '0/2'], '--shard I/N with 1 <= I <= N <= 64'],
     [['--shard', '3/2'], '--shard I/N'],
     [['--shard', 'half'], '--shard I/N'],
