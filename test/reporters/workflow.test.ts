@@ -42,7 +42,7 @@ function npmRuns(source: string): string[] {
 describe('.github/workflows/conformance.yml', () => {
   it('calls only npm scripts that package.json defines', () => {
     const used = npmRuns(text);
-    expect(used).toEqual(['conformance', 'coverage', 'mock']);
+    expect(used).toEqual(['conformance', 'coverage', 'mock', 'test:selftest']);
     expect(used.filter((s) => !scripts.includes(s))).toEqual([]);
   });
 
