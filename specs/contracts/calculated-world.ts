@@ -15,6 +15,7 @@ import {
   BatchGetCalculatedAttributeForProfileCommand,
   CreateCalculatedAttributeDefinitionCommand,
   CreateProfileCommand,
+  GetCalculatedAttributeDefinitionCommand,
   GetCalculatedAttributeForProfileCommand,
   ListCalculatedAttributesForProfileCommand,
   PutProfileObjectCommand,
@@ -76,6 +77,13 @@ export interface World {
   objectTypes: Record<string, OracleObjectType>;
   profiles: WorldProfile[];
   definitions: Record<string, WorldDefinition>;
+  /**
+   * Wall-clock time (epoch ms) of the world's last write: a target has had since then to converge, so the settle window
+   * of a wait on its values counts from here (waiters.ts).
+   */
+  writtenAtMs: number;
+  /** Names of the definitions the target has reported ready (COMPLETED, Readiness 100%): asked once, then known. */
+  ready: Set<string>;
 }
 
 /** What a file's definition list may depend on: the type names, the reference time and the planned objects. */
@@ -185,10 +193,32 @@ export async function buildWorld({ session, types, definitions, profiles: keep =
   }
   if (before) await sleep(gap);
   await putPhase('after');
-  return { domain, referenceMs: plan.referenceMs, typeNames: t, objectTypes, profiles, definitions: created };
+  return { domain, referenceMs: plan.referenceMs, typeNames: t, objectTypes, profiles, definitions: created, writtenAtMs: Date.now(), ready: new Set() };
 }
 
 // ---- reading values ---------------------------------------------------------------------------------------------
+
+/**
+ * Whether the target reports the definition ready: Status COMPLETED and Readiness 100% where it reports them (the
+ * model makes both optional). Asked only once a value is not the expected one, and remembered once true, so a target
+ * that is right at once gets no extra request. A failed Get says nothing: not ready, and the wait runs to its bound.
+ */
+export async function definitionReady({ session, world, definition }: { session: Session; world: World; definition: WorldDefinition }): Promise<boolean> {
+  if (world.ready.has(definition.name)) return true;
+  try {
+    const out = await session.client.send(new GetCalculatedAttributeDefinitionCommand({ DomainName: world.domain, CalculatedAttributeName: definition.name }));
+    const ready = (out.Status === undefined || out.Status === 'COMPLETED') && (out.Readiness?.ProgressPercentage === undefined || out.Readiness.ProgressPercentage === 100);
+    if (ready) world.ready.add(definition.name);
+    return ready;
+  } catch {
+    return false;
+  }
+}
+
+/** A waiter's settle rule for a world's values: the answer's identity once the definition is ready, from the world's last write. */
+export function settleOn<T extends { ready: boolean }>({ world, key }: { world: World; key: (value: T) => unknown }): { key: (value: T) => string | undefined; sinceMs: number } {
+  return { key: (value) => (value.ready ? JSON.stringify(key(value)) : undefined), sinceMs: world.writtenAtMs };
+}
 
 /** The value members one read returns for a (definition, profile). */
 export interface ValueSeen {
@@ -379,16 +409,19 @@ export async function checkValues({ session, world, checks, note }: { session: S
             const candidates = [expectedAt({ definition, profile, nowMs: lo, overrides: check.overrides, objectTypes }), expectedAt({ definition, profile, nowMs: hi, overrides: check.overrides, objectTypes })];
             const match = candidates.find((expected) => seen.found && sameValue({ seen: seen.Value, expected: expected.value, compare: check.compare }) && sameTimestamp({ seen: seen.LastObjectTimestamp, expected, profile, check: ts }));
             last = { seen, expected: match ?? candidates[1] };
-            return match !== undefined;
+            // Readiness matters only for an answer that is not yet the expected one.
+            return { ok: match !== undefined, seen, ready: match === undefined && (await definitionReady({ session, world, definition })) };
           },
-          accept: (ok) => ok,
+          accept: (r) => r.ok,
+          settle: settleOn<{ ok: boolean; seen: ValueSeen; ready: boolean }>({ world, key: (r) => [r.seen.found, r.seen.Value, r.seen.LastObjectTimestamp?.getTime(), r.seen.IsDataPartial] }),
         });
       } catch (error) {
         if (!(error instanceof WaiterTimeoutError)) throw error;
         const compareText = check.compare === 'text' ? 'as text' : `as a number ±${check.compare.tolerance}`;
+        const how = error.end === 'settled' ? 'the same on consecutive polls while the target reported the definition ready (settled)' : error.end === 'budget' ? "when the run's waiting budget (--converge-ms) was spent" : "within the waiter's bound";
         throw new ContractViolation({
           expected: `${describeExpected(last.expected, ts)} for ${definition.id} (${definition.name}) and profile ${profile.label} (${profile.profileId}) via ${via}${check.overrides ? ` with ConditionOverrides ${JSON.stringify(check.overrides)}` : ''}, compared ${compareText}`,
-          seen: `${describeSeen(last.seen)} after ${polls} poll(s) within the waiter's bound`,
+          seen: `${describeSeen(last.seen)} after ${polls} poll(s) in ${error.waitedMs} ms, ${how}`,
         });
       }
     }
