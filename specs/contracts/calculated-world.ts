@@ -441,3 +441,58 @@ export function withLabels({ labels }: { labels: readonly string[] }): (p: { lab
 export function unknownProfileId({ runId, index }: { runId: string; index: number }): string {
   return [0, 1, 2, 3].map((part) => fnv1a({ text: `${runId}|${index}|${part}` }).toString(16).padStart(8, '0')).join('');
 }
+
+/** What `readUntil` saw: the last read, whether `accept` held, and how the wait went. */
+export interface ReadOutcome {
+  seen: ValueSeen;
+  ok: boolean;
+  polls: number;
+  waitedMs: number;
+  /** How the wait ended without acceptance (see waiters.ts); undefined when accepted. */
+  end?: 'timeout' | 'settled' | 'budget';
+}
+
+/**
+ * Reads (definition, profile) via Get until `accept` holds, within the target's bound, stopping early when the target
+ * settled on another answer; never throws for a value that does not come: the contract judges what was seen.
+ */
+export async function readUntil({ session, world, definition, profile, accept }: { session: Session; world: World; definition: WorldDefinition; profile: WorldProfile; accept: (seen: ValueSeen) => boolean }): Promise<ReadOutcome> {
+  let last: ValueSeen = { found: false };
+  let polls = 0;
+  try {
+    await session.waitUntil({
+      description: `${definition.id} for ${profile.label}`,
+      poll: async () => {
+        const seen = (last = await readValue({ session, world, definition, profile, via: 'get' }));
+        polls += 1;
+        const ok = accept(seen);
+        return { ok, seen, ready: !ok && (await definitionReady({ session, world, definition })) };
+      },
+      accept: (r) => r.ok,
+      settle: settleOn<{ ok: boolean; seen: ValueSeen; ready: boolean }>({ world, key: (r) => [r.seen.found, r.seen.Value, r.seen.LastObjectTimestamp?.getTime()] }),
+    });
+    return { seen: last, ok: true, polls, waitedMs: 0 };
+  } catch (error) {
+    if (!(error instanceof WaiterTimeoutError)) throw error;
+    return { seen: last, ok: false, polls, waitedMs: error.waitedMs, end: error.end };
+  }
+}
+
+/** "after N poll(s) in M ms (settled)": how a wait that did not see the expected answer went. */
+export function describeWait({ outcome }: { outcome: ReadOutcome }): string {
+  const how = outcome.end === 'settled' ? ', the same while the target reported the definition ready (settled)' : outcome.end === 'budget' ? ", when the run's waiting budget was spent" : '';
+  return `after ${outcome.polls} poll(s) in ${outcome.waitedMs} ms${how}`;
+}
+
+/** Every way to pick at most `n` of `values`, as the sums they give (bounded: the plan's profiles hold a few objects). */
+export function subsetSums({ values, n }: { values: readonly number[]; n: number }): number[] {
+  const sums: number[] = [];
+  const walk = (from: number, left: number, sum: number, picked: number) => {
+    if (picked > 0) sums.push(sum);
+    if (left === 0) return;
+    for (let i = from; i < values.length; i++) walk(i + 1, left - 1, sum + values[i], picked + 1);
+  };
+  if (values.length > 20) throw new Error(`calculated contracts: expected at most 20 objects to pick from; saw ${values.length}; fix the data plan`);
+  walk(0, n, 0, 0);
+  return sums;
+}
