@@ -30,13 +30,14 @@ export class WaiterTimeoutError extends Error {
     const last = lastSeen as { ok?: boolean; value?: unknown; error?: unknown } | undefined;
     // An Attempt is shown as what the call returned or threw.
     const shown = describeForPeople({ value: last && typeof last === 'object' && typeof last.ok === 'boolean' ? (last.ok ? last.value : last.error) : lastSeen });
-    const after = `after ${polls} poll(s) in ${waitedMs} ms`;
+    const after = `after ${polls} poll(s)`;
+    const waited = waitedMs > 0 ? ` (waited ${waitedMs} ms)` : '';
     const text =
       end === 'settled'
-        ? `waiter: expected ${description}; saw ${after}: ${shown}; the target reports itself ready and gave this same answer on consecutive polls over the settle window (${timing.settle ?? 0}s): it settled on another answer, so waiting longer would not change it`
+        ? `waiter: expected ${description}; saw ${after}: ${shown}; the target reports itself ready and gave this same answer on consecutive polls over the settle window (${timing.settle ?? 0}s): it settled on another answer, so waiting longer would not change it${waited}`
         : end === 'budget'
-          ? `waiter: expected ${description}; saw ${after}: ${shown}; the run's waiting budget (--converge-ms ${budgetMs ?? '?'}) is spent, so this wait stopped early: raise --converge-ms if the target needs longer to converge`
-          : `waiter: expected ${description} within ${timing.maxWaitTime}s; saw ${after}: ${shown}; the target did not converge: check the behaviour, or whether it needs longer than the waiter allows`;
+          ? `waiter: expected ${description}; saw ${after}: ${shown}; the run's waiting budget (--converge-ms ${budgetMs ?? '?'}) is spent, so this wait stopped early: raise --converge-ms if the target needs longer to converge${waited}`
+          : `waiter: expected ${description} within ${timing.maxWaitTime}s; saw ${after}: ${shown}; the target did not converge: check the behaviour, or whether it needs longer than the waiter allows${waited}`;
     super(text);
     this.name = 'WaiterTimeoutError';
     this.lastSeen = lastSeen;
