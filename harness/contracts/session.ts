@@ -4,14 +4,15 @@ import { CreateDomainCommand, CustomerProfilesClient, DeleteDomainCommand } from
 import { loadOperationIndex, type OperationIndex } from '../operation-index.ts';
 import { createRecorder, defaultRequestHandler, type Recorder } from '../recording/record.ts';
 import { tapePath } from '../recording/tape.ts';
-import { domainPrefix, type RunConfig, type SessionReport } from '../run/config.ts';
+import { DEFAULT_CONVERGE_MS, domainPrefix, type RunConfig, type SessionReport } from '../run/config.ts';
 import { createSchemaRegistry, type SchemaRegistry } from '../schemas.ts';
 import { openTarget, type Target } from '../targets/index.ts';
 import { attachWireValidation, type WireValidation } from '../wire-validation/index.ts';
 import type { WireExchange } from '../wire-validation/validate.ts';
 import type { ExchangeLike } from '../reporters/common.ts';
 import { ErrorExpectations } from './service-errors.ts';
-import { waitUntil } from './waiters.ts';
+import { waitUntil, type Settle } from './waiters.ts';
+import { createWaitBudget, type WaitBudget } from './wait-budget.ts';
 import { ensureDirSync } from '../fs-dirs.ts';
 
 /** Days the run's domains keep data; they are deleted at the end of the run anyway. */
@@ -42,8 +43,13 @@ export interface Session {
    * the target reports, so the comparison holds on every target and replays as it was recorded.
    */
   now(): number;
-  /** Waits with the target's timing (see waiters.ts). */
-  waitUntil<T>(args: { description: string; poll: () => Promise<T>; accept: (value: T) => boolean; show?: (value: T) => unknown }): Promise<T>;
+  /**
+   * Waits with the target's timing within the run's waiting budget (see waiters.ts); with `settle`, stops early on an
+   * answer the target settled on.
+   */
+  waitUntil<T>(args: { description: string; poll: () => Promise<T>; accept: (value: T) => boolean; show?: (value: T) => unknown; settle?: Settle<T> }): Promise<T>;
+  /** The run's waiting budget as this session sees it (its own waiting included). */
+  readonly budget: WaitBudget;
   /** Deletes the domains this session created, as far as it can: against a live server the CLI's sweep follows. */
   close(): Promise<void>;
 }
@@ -103,6 +109,7 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
   const wire = attachWireValidation({ client, registry, index });
   const created: string[] = [];
   const counters = new Map<string, number>();
+  const budget = createWaitBudget({ budgetMs: config.convergeMs ?? DEFAULT_CONVERGE_MS, ...(config.outbox ? { ledger: { dir: path.join(config.outbox, 'waited'), name: area } } : {}) });
 
   const createDomain = async ({ label }: { label: string }): Promise<string> => {
     const name = runDomainName({ runId: config.runId, label });
@@ -131,9 +138,10 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
       if (!target.replay) return target.now?.() ?? Date.now();
       return target.replay.handler.recordedTime() ?? config.clockMs;
     },
+    budget,
     waitUntil: (args) => {
       const replay = target.replay;
-      if (!replay) return waitUntil({ ...args, timing: target.waiter });
+      if (!replay) return waitUntil({ ...args, timing: target.waiter, budget });
       // After the first poll, each poll may only take the tape's next entries: when the recorded polls end, the wait
       // ends as it did live, instead of taking the answer of a later identical request.
       let polls = 0;
@@ -145,7 +153,8 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
         // A failure here (a faulty target) is left to the CLI's sweep, which reports what it cannot delete.
         await client.send(new DeleteDomainCommand({ DomainName: name })).catch(() => undefined);
       }
-      const report: SessionReport = { area, calls: callsByOperation({ wire }), exchanges: wire.exchanges().map((exchange) => slimExchange({ exchange })) };
+      const { waitedMs, waits } = budget.own();
+      const report: SessionReport = { area, calls: callsByOperation({ wire }), waitedMs, waits, exchanges: wire.exchanges().map((exchange) => slimExchange({ exchange })) };
       wire.detach();
       client.destroy();
       await target.close();

@@ -24,7 +24,19 @@ export interface RunConfig {
    * by operation, unused tape entries, written tapes): workers run in other threads and share only the file system.
    */
   outbox?: string;
+  /**
+   * `--converge-ms`: the run's budget for waiting on eventual consistency, shared by every contract file (ledger in the
+   * outbox); once spent, each further wait polls once. DEFAULT_CONVERGE_MS when absent.
+   */
+  convergeMs?: number;
 }
+
+/**
+ * The default waiting budget, sized for real AWS: a correct run there waits on calculated attribute definitions and
+ * object-type indexing (each wait bounded at 2 minutes, most far shorter), while a wrong target must not cost more
+ * than half an hour of waiting.
+ */
+export const DEFAULT_CONVERGE_MS = 1_800_000;
 
 /** What a recording run tells the workers. */
 export interface RecordConfig {
@@ -46,6 +58,9 @@ export interface SessionReport {
   tape?: { file: string; sdkVersion?: string; projectVersion?: string; targetKind?: string; notes: string[]; error?: string };
   /** Record: the tape written, or why it was not. */
   recorded?: { file: string; interactions?: number; flagged?: number; error?: string };
+  /** Time the file's waits spent after a first answer that was not yet the expected one (ms), and how many did. */
+  waitedMs?: number;
+  waits?: number;
   /** The file's exchanges with long strings cut, for the API-surface coverage report. */
   exchanges?: ExchangeLike[];
 }

@@ -15,7 +15,7 @@ import { DEFAULT_REGION, parseCliArgs, USAGE, type CliMode, type TargetChoice } 
 import { PACKAGE_ROOT, readSdkVersion } from './paths.ts';
 import type { ContractMeta } from '../contracts/meta.ts';
 import { MODEL_RELEASE, MODEL_SOURCE } from '../evidence/register.ts';
-import { buildReport, exitCodeFor, writeReport, type CollectedResult, type ConformanceReport } from './report.ts';
+import { buildReport, exitCodeFor, totalWaiting, writeReport, type CollectedResult, type ConformanceReport } from './report.ts';
 import { NOT_RUN_REASON } from './collector.ts';
 import { buildApiCoverage, writeRunReports } from '../reporters/index.ts';
 import { loadOperationIndex } from '../operation-index.ts';
@@ -341,6 +341,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     target: spec,
     optional: mode.common.optional,
     strictOutput: mode.common.strictOutput,
+    convergeMs: mode.common.convergeMs,
   };
   let account: string | undefined;
   if (spec.kind === 'aws') {
@@ -461,12 +462,13 @@ async function publishRun({ io, common, target, startedAt, sdkVersion = readSdkV
   results: CollectedResult[];
   sessions: readonly SessionReport[];
 }): Promise<{ calls: Awaited<ReturnType<typeof reportCalls>>; report: ConformanceReport }> {
-  const report = buildReport({ target, startedAt, sdkVersion, seed, results });
+  const waiting = totalWaiting({ sessions });
+  const report = buildReport({ target, startedAt, sdkVersion, seed, results, waiting });
   const reportPath = await writeReport({ report, dir: common.reportsDir });
   // The human and CI views of the same results (conformance.md, junit.xml, index.html); computed, then written.
   const coverage = buildApiCoverage({ index: loadOperationIndex(), exchanges: sessions.flatMap((s) => s.exchanges ?? []), scope: SCOPED_OPERATIONS });
   await writeRunReports({ dir: common.reportsDir, report, results, coverage, counting: { strict: common.strict, strictOutput: common.strictOutput } });
-  io.stdout.write(formatSummary({ target, seed, runId: runLabel, results, strict: common.strict, strictOutput: common.strictOutput, reportPath }));
+  io.stdout.write(formatSummary({ target, seed, runId: runLabel, results, strict: common.strict, strictOutput: common.strictOutput, reportPath, waiting: { ...waiting, budgetMs: common.convergeMs } }));
   const calls = await reportCalls({ target, sessions, dir: common.reportsDir });
   return { calls, report };
 }

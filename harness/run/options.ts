@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { FAULTS } from '../mock/faults/catalogue.ts';
 import { SCOPED_OPERATIONS } from '../scope.ts';
+import { DEFAULT_CONVERGE_MS } from './config.ts';
 
 /** Options every mode shares. */
 export interface CommonOptions {
@@ -17,6 +18,8 @@ export interface CommonOptions {
   strictOutput: boolean;
   /** Operations the user declares optional for the target (`--optional A,B`). */
   optional: string[];
+  /** `--converge-ms`: the run's budget for waiting on eventual consistency (ms). */
+  convergeMs: number;
 }
 
 /** Which target a run talks to, before credentials are resolved. */
@@ -90,6 +93,10 @@ Common:
                         model, unknown members, enum values the model does not list) fails, and fails the run
                         whatever its level; without it warnings are only reported (docs/response-checks.md)
   --optional A,B        operations the target may refuse (AccessDenied / unknown operation): NA instead of FAIL
+  --converge-ms N       the run's budget for waiting on eventual consistency, in milliseconds, shared by all
+                        contracts (default ${DEFAULT_CONVERGE_MS}, half an hour, sized for real AWS); once spent, each
+                        further wait polls once and fails at once saying so. A wait also ends early when the target
+                        reports itself ready and keeps giving the same wrong answer over a short settle window
   --selftest            run the suite against every fault of the catalogue and the benign variations
   --list                print the contracts (id, level, operations, title) without running them; with --grep, those
                         that match
@@ -179,6 +186,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
         strict: { type: 'boolean' },
         'strict-output': { type: 'boolean' },
         optional: { type: 'string' },
+        'converge-ms': { type: 'string' },
         selftest: { type: 'boolean' },
         record: { type: 'boolean' },
         diff: { type: 'boolean' },
@@ -241,13 +249,18 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   const unknown = optional.filter((op) => !(SCOPED_OPERATIONS as readonly string[]).includes(op));
   if (unknown.length > 0) throw usage(`--optional to list operations in scope (${SCOPED_OPERATIONS.join(', ')})`, unknown.join(', '));
   if (v.reports === '') throw usage('--reports to name a directory', 'an empty value');
-  const common: CommonOptions = { reportsDir: path.resolve(cwd, v.reports ?? 'reports'), seed, grep, strict: v.strict === true, strictOutput: v['strict-output'] === true, optional };
+  let convergeMs = DEFAULT_CONVERGE_MS;
+  if (v['converge-ms'] !== undefined) {
+    if (!/^\d{1,10}$/.test(v['converge-ms']) || Number(v['converge-ms']) > 2 ** 31 - 1) throw usage('--converge-ms to be a whole number of milliseconds from 0 to 2147483647', JSON.stringify(v['converge-ms']), `pass e.g. --converge-ms ${DEFAULT_CONVERGE_MS} (the default)`);
+    convergeMs = Number(v['converge-ms']);
+  }
+  const common: CommonOptions = { reportsDir: path.resolve(cwd, v.reports ?? 'reports'), seed, grep, strict: v.strict === true, strictOutput: v['strict-output'] === true, optional, convergeMs };
 
   if (v.fault !== undefined && !FAULTS.some((f) => f.name === v.fault)) {
     throw usage(`--fault to name a fault of the catalogue (${FAULTS.map((f) => f.name).join(', ')})`, JSON.stringify(v.fault));
   }
   if (v.merge !== undefined) {
-    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'seed', 'grep', 'optional', 'selftest', 'shard', 'strict-output'].filter((k) => v[k as keyof typeof v] !== undefined);
+    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'seed', 'grep', 'optional', 'selftest', 'shard', 'strict-output', 'converge-ms'].filter((k) => v[k as keyof typeof v] !== undefined);
     if (extra.length > 0) throw usage('--merge with only --reports and --strict (the shards already ran with their own flags; the merge applies their --strict-output)', extra.map((k) => `--${k}`).join(', '), 'drop them');
     const dirs = [...v.merge, ...parsed.positionals];
     if (dirs.some((d) => d === '')) throw usage('--merge to name directories', 'an empty value');
@@ -255,7 +268,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   }
   const shard = v.shard === undefined ? {} : { shard: parseShard({ value: v.shard }) };
   if (v.selftest) {
-    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'shard', 'strict-output'].filter((k) => v[k as keyof typeof v] !== undefined);
+    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'shard', 'strict-output', 'converge-ms'].filter((k) => v[k as keyof typeof v] !== undefined);
     if (extra.length > 0) throw usage('--selftest alone (it always uses the embedded implementation and judges faults by failures, not warnings)', extra.map((k) => `--${k}`).join(', '));
     return { kind: 'selftest', common };
   }
@@ -281,7 +294,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
 
 /** Every long flag the CLI knows, for suggestions. */
 export const KNOWN_FLAGS = [
-  'endpoint', 'region', 'target', 'fault', 'reports', 'seed', 'grep', 'strict', 'strict-output', 'optional', 'selftest',
+  'endpoint', 'region', 'target', 'fault', 'reports', 'seed', 'grep', 'strict', 'strict-output', 'optional', 'converge-ms', 'selftest',
   'record', 'diff', 'replay', 'recordings', 'shard', 'merge', 'list', 'version', 'help',
 ] as const;
 

@@ -35,6 +35,12 @@ export interface Summary {
   skip: number;
   /** Response warnings over all results. */
   warnings: number;
+  /**
+   * Time the run's waits spent after a first answer that was not yet the expected one (ms, summed over contract files
+   * that ran side by side), and how many waits waited at all; absent in reports built without the sessions' records.
+   */
+  waitedMs?: number;
+  waits?: number;
 }
 
 /** reports/conformance.json. */
@@ -58,17 +64,24 @@ export function summarize({ results }: { results: readonly { status: ContractSta
 }
 
 /** Builds the report from collected results (pure: no I/O). Results are ordered by id for stable diffs between runs. */
-export function buildReport({ target, startedAt, sdkVersion, seed, results }: {
+export function buildReport({ target, startedAt, sdkVersion, seed, results, waiting }: {
   target: string;
   startedAt: Date;
   sdkVersion: string;
   seed: number;
   results: readonly CollectedResult[];
+  /** The run's waiting, summed from the sessions' records (totalWaiting). */
+  waiting?: { waitedMs: number; waits: number };
 }): ConformanceReport {
   const rows: ResultRow[] = [...results]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map(({ id, operations, title, level, source, evidence, status, reason, warnings, durationMs }) => ({ id, operations, title, level, source, evidence, status, reason, warnings, durationMs }));
-  return { target, startedAt: startedAt.toISOString(), sdkVersion, seed, results: rows, summary: summarize({ results: rows }) };
+  return { target, startedAt: startedAt.toISOString(), sdkVersion, seed, results: rows, summary: { ...summarize({ results: rows }), ...(waiting ?? {}) } };
+}
+
+/** The run's waiting: the sum of what each contract file's session recorded (files that ran side by side add up). */
+export function totalWaiting({ sessions }: { sessions: readonly { waitedMs?: number; waits?: number }[] }): { waitedMs: number; waits: number } {
+  return { waitedMs: sessions.reduce((sum, s) => sum + (s.waitedMs ?? 0), 0), waits: sessions.reduce((sum, s) => sum + (s.waits ?? 0), 0) };
 }
 
 /** Writes `conformance.json` into `dir` (created if missing) and returns its path. */

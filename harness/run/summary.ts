@@ -14,7 +14,7 @@ export function outputPolicyLine({ strictOutput }: { strictOutput: boolean }): s
 }
 
 /** Renders the summary printed on stdout after a run: a pass/fail/na/skip table by area, each failure, then the response warnings. */
-export function formatSummary({ target, seed, runId, results, strict, strictOutput = false, reportPath }: {
+export function formatSummary({ target, seed, runId, results, strict, strictOutput = false, reportPath, waiting }: {
   target: string;
   seed: number;
   runId: string;
@@ -22,6 +22,8 @@ export function formatSummary({ target, seed, runId, results, strict, strictOutp
   strict: boolean;
   strictOutput?: boolean;
   reportPath?: string;
+  /** The run's waiting on eventual consistency and its budget (--converge-ms). */
+  waiting?: { waitedMs: number; waits: number; budgetMs: number };
 }): string {
   const lines: string[] = [];
   lines.push(`Customer Profiles conformance: ${target} (seed ${seed}, run ${runId})`, '');
@@ -62,8 +64,16 @@ export function formatSummary({ target, seed, runId, results, strict, strictOutp
   lines.push(...shown);
   if (total > shown.length) lines.push(`  … and ${total - shown.length} more (each contract's "warnings" in the report)`);
   lines.push(outputPolicyLine({ strictOutput }));
+  if (waiting) lines.push(waitingLine({ waiting }));
   if (reportPath) lines.push('', `Report: ${reportPath}`, `        ${path.join(path.dirname(reportPath), 'index.html')} (open in a browser; conformance.md, junit.xml beside it)`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The line that says how long the run waited for the target to converge, against its budget. */
+export function waitingLine({ waiting }: { waiting: { waitedMs: number; waits: number; budgetMs: number } }): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const spent = waiting.waitedMs >= waiting.budgetMs ? '; the budget was spent, so later waits polled once' : '';
+  return `Waiting for the target to converge: ${seconds(waiting.waitedMs)} in ${waiting.waits} wait(s) (summed over contract files run side by side; budget --converge-ms ${waiting.budgetMs}${spent}).`;
 }
 
 function oneLine(text: string): string {

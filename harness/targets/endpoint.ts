@@ -1,8 +1,11 @@
 import type { Target, TargetSpec, WaiterTiming } from './types.ts';
 import { optionalOperations, targetLabel } from './capabilities.ts';
 
-/** A live server converges in seconds, not minutes; a contract that needs longer fails with the last value seen. */
-export const ENDPOINT_WAITER: WaiterTiming = { maxWaitTime: 30, minDelay: 0.25, maxDelay: 2 };
+/**
+ * A live server converges in seconds, not minutes; a contract that needs longer fails with the last value seen. One
+ * second of the same ready answer is taken as settled: a local server that answers wrongly then is wrong.
+ */
+export const ENDPOINT_WAITER: WaiterTiming = { maxWaitTime: 30, minDelay: 0.25, maxDelay: 2, settle: 1 };
 
 /** Opens a target that talks HTTP to `spec.url` with the SDK's own Node handler. */
 export function openEndpointTarget({ spec, optional }: { spec: Extract<TargetSpec, { kind: 'endpoint' }>; optional: readonly string[] }): Target {

@@ -46,6 +46,11 @@ export interface WaiterTiming {
   maxWaitTime: number;
   minDelay: number;
   maxDelay: number;
+  /**
+   * Seconds a target that reports itself ready must keep giving the same answer before a waiter that can tell takes it
+   * as settled and stops early (waiters.ts); absent: waits run to their bound.
+   */
+  settle?: number;
   /** Replay: polls follow each other without sleeping, as many as the tape recorded (bounded). */
   replay?: boolean;
 }

@@ -1,18 +1,20 @@
 /**
  * Calculated attribute conditions: ObjectCount, Threshold with each operator, and Filter with Include ALL/ANY/NONE,
  * one and two groups and each of the 15 DimensionTypes, over generated T&H objects plus designed ones. Expected values
- * come from the independent oracle (generators/oracle). That a Threshold makes the attribute true / false is AWS's
- * document (CALC-COND-THRESHOLD-05, should); every other rule these contracts rest on beyond the model's shapes
- * (which N objects ObjectCount keeps, how a Threshold compares, how each DimensionType compares) is one of the
- * semantics doc's assumed rules, so those contracts are level `assumed`.
+ * come from the independent oracle (generators/oracle). What the documents state is checked at their level: that
+ * ObjectCount N bounds the objects used (CALC-COND-COUNT-02, must: the model), that a Threshold makes the attribute
+ * true / false (CALC-COND-THRESHOLD-05, should), that an INCLUSIVE dimension counts only the matching objects, on one
+ * and on two attributes (CALC-FILTER-INCLUSIVE-02/03, should: AWS's default attributes). Every other rule beyond the
+ * model's shapes (which N objects ObjectCount keeps, how a Threshold compares, how each DimensionType compares) is one
+ * of the semantics doc's assumed rules, so those contracts are level `assumed`.
  */
 import type { Filter, FilterDimension, FilterDimensionType } from '@aws-sdk/client-customer-profiles';
 import { contractFile } from '../../harness/contracts/contract.ts';
-import { check } from '../../harness/contracts/violation.ts';
+import { check, ContractViolation } from '../../harness/contracts/violation.ts';
 import { WaiterTimeoutError } from '../../harness/contracts/waiters.ts';
 import { computeCalculatedAttribute, toNumber } from '../../generators/oracle/index.ts';
 import { dateOnly, isoString, MS_PER_DAY } from '../../generators/time.ts';
-import { buildWorld, checkValues, expectedAt, readValue, type DefinitionContext, type DefinitionSpec, type ValueCheck } from './calculated-world.ts';
+import { buildWorld, checkValues, describeWait, expectedAt, readUntil, readValue, subsetSums, type DefinitionContext, type DefinitionSpec, type ValueCheck, type ValueSeen } from './calculated-world.ts';
 
 const { contract, wireContract, fixture } = contractFile({ area: 'calculated-conditions' });
 
@@ -60,6 +62,12 @@ function definitions(ctx: DefinitionContext): Record<string, DefinitionSpec> {
   return {
     'count-first': { Statistic: 'FIRST_OCCURRENCE', AttributeDetails: { Attributes: [{ Name: 'TransactionId' }], Expression: `{${t.tx}.TransactionId}` }, Conditions: { ObjectCount: 3 }, ...all },
     'count-sum': { ...sum, Conditions: { ObjectCount: 3 } },
+    'count-count': { Statistic: 'COUNT', AttributeDetails: { Attributes: [{ Name: 'TransactionId' }], Expression: `{${t.tx}.TransactionId}` }, Conditions: { ObjectCount: 2 }, ...all },
+    // The shapes of AWS's default _cases_open_status_count / _cases_closed_status_count (one INCLUSIVE attribute) and
+    // _campaign_email_open_count (two INCLUSIVE attributes in one dimension), over this file's revenue lines.
+    'fi-room': one(dim('RevenueType', 'INCLUSIVE', ['ROOM'])),
+    'fi-tax': one(dim('RevenueType', 'INCLUSIVE', ['TAX'])),
+    'fi-two': one({ Attributes: { RevenueType: { DimensionType: 'INCLUSIVE', Values: ['ROOM'] }, CurrencyCode: { DimensionType: 'INCLUSIVE', Values: ['USD'] } } }),
     'thr-gt': { ...sum, Conditions: { Threshold: { Value: middle, Operator: 'GREATER_THAN' } } },
     'thr-lt': { ...sum, Conditions: { Threshold: { Value: middle, Operator: 'LESS_THAN' } } },
     'thr-eq': { ...sum, Conditions: { Threshold: { Value: designed, Operator: 'EQUAL_TO' } } },
@@ -106,6 +114,55 @@ assumedContract(
   ['M-CALC-OBJECTCOUNT', 'D-CALC-STAT-FIRST-LAST', 'A-CALC-R10'],
 );
 
+/** ObjectCount of each definition CALC-COND-COUNT-02 reads. */
+const OBJECT_COUNTS = { 'count-count': 2, 'count-sum': 3 } as const;
+
+contract(
+  {
+    id: 'CALC-COND-COUNT-02',
+    title: 'with ObjectCount N, a COUNT is at most N and a SUM adds at most N of the profile\'s objects (which N is not asserted)',
+    operations: OPERATIONS,
+    level: 'must',
+    // "The number of profile objects used": no more than N are used, whichever they are (A-CALC-R10 says which).
+    evidence: ['M-CALC-OBJECTCOUNT'],
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    let read = 0;
+    for (const [id, n] of Object.entries(OBJECT_COUNTS)) {
+      const definition = w.definitions[id];
+      // The objects the definition may draw on: the oracle's selection without ObjectCount.
+      const unbounded = { ...definition, input: { ...definition.input, Conditions: undefined } };
+      let beyond = 0;
+      for (const profile of w.profiles) {
+        const candidates = expectedAt({ definition: unbounded, profile, nowMs: session.now(), objectTypes: w.objectTypes }).included;
+        if (candidates.length === 0) continue;
+        if (candidates.length > n) beyond += 1;
+        const most = Math.min(n, candidates.length);
+        const sums = definition.input.Statistic === 'SUM' ? subsetSums({ values: candidates.map((c) => toNumber({ value: c.value }) ?? NaN), n }) : [];
+        const fits = (seen: ValueSeen): boolean => {
+          const v = toNumber({ value: seen.Value });
+          if (v === undefined) return false;
+          if (definition.input.Statistic === 'COUNT') return Number.isInteger(v) && v >= 1 && v <= most;
+          return sums.some((s) => Math.abs(s - v) <= 1e-6);
+        };
+        const outcome = await readUntil({ session, world: w, definition, profile, accept: fits });
+        read += 1;
+        if (!outcome.ok) {
+          const wanted = definition.input.Statistic === 'COUNT' ? `a whole number from 1 to ${most}` : `the sum of at most ${n} of its ${candidates.length} objects' PointsEarned`;
+          throw new ContractViolation({
+            expected: `${id} (${definition.name}, ObjectCount ${n}, ${definition.input.Statistic}) for ${profile.label} (${profile.profileId}), who has ${candidates.length} transaction(s): ${wanted}`,
+            seen: `Value ${JSON.stringify(outcome.seen.Value)} ${describeWait({ outcome })}`,
+          });
+        }
+      }
+      // A plan where no profile has more objects than N could not tell a target that ignores ObjectCount.
+      if (beyond === 0) throw new Error(`calculated contracts: expected a profile with more than ${n} transactions for ${id}; saw none; fix the data plan`);
+    }
+    note(`read ${read} (definition, profile) pair(s)`);
+  },
+);
+
 const threshold = (id: string, operator: string, definition: string, chosen: string) =>
   assumedContract(
     id,
@@ -149,6 +206,36 @@ contract(
       seen[value!] = (seen[value!] ?? 0) + 1;
     }
     note(`read ${profiles.length} profile(s): ${JSON.stringify(seen)}`);
+  },
+);
+
+contract(
+  {
+    id: 'CALC-FILTER-INCLUSIVE-02',
+    title: 'a COUNT with a Filter of one INCLUSIVE attribute (the shape of AWS\'s _cases_open_status_count) counts only the objects whose attribute is the value',
+    operations: OPERATIONS,
+    level: 'should',
+    evidence: ['M-CALC-FILTER', 'D-CALC-DEFAULT-CASES-COUNT'],
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    // Counts compared as numbers: how a count is spelled is not the point; profiles the filter leaves without any
+    // object are not read (what they get is A-CALC-R12).
+    await checkValues({ session, note, world: w, checks: ['fi-room', 'fi-tax'].map((definition) => ({ definition, compare: { tolerance: 0 }, empty: 'skip' as const })) });
+  },
+);
+
+contract(
+  {
+    id: 'CALC-FILTER-INCLUSIVE-03',
+    title: 'a COUNT with a Filter dimension of two INCLUSIVE attributes (the shape of AWS\'s _campaign_email_open_count) counts only the objects matching both',
+    operations: OPERATIONS,
+    level: 'should',
+    evidence: ['M-CALC-FILTER', 'D-CALC-DEFAULT-EMAIL-OPEN-COUNT'],
+  },
+  async ({ session, note }) => {
+    const w = await world();
+    await checkValues({ session, note, world: w, checks: [{ definition: 'fi-two', compare: { tolerance: 0 }, empty: 'skip' }] });
   },
 );
 

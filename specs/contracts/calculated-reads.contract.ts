@@ -14,7 +14,9 @@ import {
   buildWorld,
   checkValues,
   dayTolerantExpected,
+  definitionReady,
   expectedAt,
+  settleOn,
   withLabels,
   listForProfile,
   readValue,
@@ -320,8 +322,14 @@ contract(
     try {
       await session.waitUntil({
         description: 'BatchGet to answer known and unknown ids',
-        poll: async () => (last = await batchGet({ session, w, definition: 'r-seg', ProfileIds })),
-        accept: (out) => problems(out, session.now()).length === 0,
+        poll: async () => {
+          const out = (last = await batchGet({ session, w, definition: 'r-seg', ProfileIds }));
+          const ok = problems(out, session.now()).length === 0;
+          return { out, ok, ready: !ok && (await definitionReady({ session, world: w, definition: w.definitions['r-seg'] })) };
+        },
+        accept: (r) => r.ok,
+        // A ready target that keeps giving the same answer has settled on it.
+        settle: settleOn<{ out: BatchGetCalculatedAttributeForProfileCommandOutput; ready: boolean }>({ world: w, key: (r) => [r.out.Errors, r.out.CalculatedAttributeValues] }),
       });
     } catch (error) {
       if (!(error instanceof WaiterTimeoutError)) throw error;

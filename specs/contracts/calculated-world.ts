@@ -15,6 +15,7 @@ import {
   BatchGetCalculatedAttributeForProfileCommand,
   CreateCalculatedAttributeDefinitionCommand,
   CreateProfileCommand,
+  GetCalculatedAttributeDefinitionCommand,
   GetCalculatedAttributeForProfileCommand,
   ListCalculatedAttributesForProfileCommand,
   PutProfileObjectCommand,
@@ -76,6 +77,13 @@ export interface World {
   objectTypes: Record<string, OracleObjectType>;
   profiles: WorldProfile[];
   definitions: Record<string, WorldDefinition>;
+  /**
+   * Wall-clock time (epoch ms) of the world's last write: a target has had since then to converge, so the settle window
+   * of a wait on its values counts from here (waiters.ts).
+   */
+  writtenAtMs: number;
+  /** Names of the definitions the target has reported ready (COMPLETED, Readiness 100%): asked once, then known. */
+  ready: Set<string>;
 }
 
 /** What a file's definition list may depend on: the type names, the reference time and the planned objects. */
@@ -185,10 +193,32 @@ export async function buildWorld({ session, types, definitions, profiles: keep =
   }
   if (before) await sleep(gap);
   await putPhase('after');
-  return { domain, referenceMs: plan.referenceMs, typeNames: t, objectTypes, profiles, definitions: created };
+  return { domain, referenceMs: plan.referenceMs, typeNames: t, objectTypes, profiles, definitions: created, writtenAtMs: Date.now(), ready: new Set() };
 }
 
 // ---- reading values ---------------------------------------------------------------------------------------------
+
+/**
+ * Whether the target reports the definition ready: Status COMPLETED and Readiness 100% where it reports them (the
+ * model makes both optional). Asked only once a value is not the expected one, and remembered once true, so a target
+ * that is right at once gets no extra request. A failed Get says nothing: not ready, and the wait runs to its bound.
+ */
+export async function definitionReady({ session, world, definition }: { session: Session; world: World; definition: WorldDefinition }): Promise<boolean> {
+  if (world.ready.has(definition.name)) return true;
+  try {
+    const out = await session.client.send(new GetCalculatedAttributeDefinitionCommand({ DomainName: world.domain, CalculatedAttributeName: definition.name }));
+    const ready = (out.Status === undefined || out.Status === 'COMPLETED') && (out.Readiness?.ProgressPercentage === undefined || out.Readiness.ProgressPercentage === 100);
+    if (ready) world.ready.add(definition.name);
+    return ready;
+  } catch {
+    return false;
+  }
+}
+
+/** A waiter's settle rule for a world's values: the answer's identity once the definition is ready, from the world's last write. */
+export function settleOn<T extends { ready: boolean }>({ world, key }: { world: World; key: (value: T) => unknown }): { key: (value: T) => string | undefined; sinceMs: number } {
+  return { key: (value) => (value.ready ? JSON.stringify(key(value)) : undefined), sinceMs: world.writtenAtMs };
+}
 
 /** The value members one read returns for a (definition, profile). */
 export interface ValueSeen {
@@ -379,16 +409,19 @@ export async function checkValues({ session, world, checks, note }: { session: S
             const candidates = [expectedAt({ definition, profile, nowMs: lo, overrides: check.overrides, objectTypes }), expectedAt({ definition, profile, nowMs: hi, overrides: check.overrides, objectTypes })];
             const match = candidates.find((expected) => seen.found && sameValue({ seen: seen.Value, expected: expected.value, compare: check.compare }) && sameTimestamp({ seen: seen.LastObjectTimestamp, expected, profile, check: ts }));
             last = { seen, expected: match ?? candidates[1] };
-            return match !== undefined;
+            // Readiness matters only for an answer that is not yet the expected one.
+            return { ok: match !== undefined, seen, ready: match === undefined && (await definitionReady({ session, world, definition })) };
           },
-          accept: (ok) => ok,
+          accept: (r) => r.ok,
+          settle: settleOn<{ ok: boolean; seen: ValueSeen; ready: boolean }>({ world, key: (r) => [r.seen.found, r.seen.Value, r.seen.LastObjectTimestamp?.getTime(), r.seen.IsDataPartial] }),
         });
       } catch (error) {
         if (!(error instanceof WaiterTimeoutError)) throw error;
         const compareText = check.compare === 'text' ? 'as text' : `as a number ±${check.compare.tolerance}`;
+        const how = error.end === 'settled' ? 'the same on consecutive polls while the target reported the definition ready (settled)' : error.end === 'budget' ? "when the run's waiting budget (--converge-ms) was spent" : "within the waiter's bound";
         throw new ContractViolation({
           expected: `${describeExpected(last.expected, ts)} for ${definition.id} (${definition.name}) and profile ${profile.label} (${profile.profileId}) via ${via}${check.overrides ? ` with ConditionOverrides ${JSON.stringify(check.overrides)}` : ''}, compared ${compareText}`,
-          seen: `${describeSeen(last.seen)} after ${polls} poll(s) within the waiter's bound`,
+          seen: `${describeSeen(last.seen)} after ${polls} poll(s) in ${error.waitedMs} ms, ${how}`,
         });
       }
     }
@@ -407,4 +440,59 @@ export function withLabels({ labels }: { labels: readonly string[] }): (p: { lab
 /** A 32-hex profile id that no target issued (deterministic per run and index). */
 export function unknownProfileId({ runId, index }: { runId: string; index: number }): string {
   return [0, 1, 2, 3].map((part) => fnv1a({ text: `${runId}|${index}|${part}` }).toString(16).padStart(8, '0')).join('');
+}
+
+/** What `readUntil` saw: the last read, whether `accept` held, and how the wait went. */
+export interface ReadOutcome {
+  seen: ValueSeen;
+  ok: boolean;
+  polls: number;
+  waitedMs: number;
+  /** How the wait ended without acceptance (see waiters.ts); undefined when accepted. */
+  end?: 'timeout' | 'settled' | 'budget';
+}
+
+/**
+ * Reads (definition, profile) via Get until `accept` holds, within the target's bound, stopping early when the target
+ * settled on another answer; never throws for a value that does not come: the contract judges what was seen.
+ */
+export async function readUntil({ session, world, definition, profile, accept }: { session: Session; world: World; definition: WorldDefinition; profile: WorldProfile; accept: (seen: ValueSeen) => boolean }): Promise<ReadOutcome> {
+  let last: ValueSeen = { found: false };
+  let polls = 0;
+  try {
+    await session.waitUntil({
+      description: `${definition.id} for ${profile.label}`,
+      poll: async () => {
+        const seen = (last = await readValue({ session, world, definition, profile, via: 'get' }));
+        polls += 1;
+        const ok = accept(seen);
+        return { ok, seen, ready: !ok && (await definitionReady({ session, world, definition })) };
+      },
+      accept: (r) => r.ok,
+      settle: settleOn<{ ok: boolean; seen: ValueSeen; ready: boolean }>({ world, key: (r) => [r.seen.found, r.seen.Value, r.seen.LastObjectTimestamp?.getTime()] }),
+    });
+    return { seen: last, ok: true, polls, waitedMs: 0 };
+  } catch (error) {
+    if (!(error instanceof WaiterTimeoutError)) throw error;
+    return { seen: last, ok: false, polls, waitedMs: error.waitedMs, end: error.end };
+  }
+}
+
+/** "after N poll(s) in M ms (settled)": how a wait that did not see the expected answer went. */
+export function describeWait({ outcome }: { outcome: ReadOutcome }): string {
+  const how = outcome.end === 'settled' ? ', the same while the target reported the definition ready (settled)' : outcome.end === 'budget' ? ", when the run's waiting budget was spent" : '';
+  return `after ${outcome.polls} poll(s) in ${outcome.waitedMs} ms${how}`;
+}
+
+/** Every way to pick at most `n` of `values`, as the sums they give (bounded: the plan's profiles hold a few objects). */
+export function subsetSums({ values, n }: { values: readonly number[]; n: number }): number[] {
+  const sums: number[] = [];
+  const walk = (from: number, left: number, sum: number, picked: number) => {
+    if (picked > 0) sums.push(sum);
+    if (left === 0) return;
+    for (let i = from; i < values.length; i++) walk(i + 1, left - 1, sum + values[i], picked + 1);
+  };
+  if (values.length > 20) throw new Error(`calculated contracts: expected at most 20 objects to pick from; saw ${values.length}; fix the data plan`);
+  walk(0, n, 0, 0);
+  return sums;
 }

@@ -206,3 +206,40 @@ describe('calc-timestamp-difference-seconds', () => {
     expect(out.Value).toBe('60');
   });
 });
+
+describe('calc-values-skewed', () => {
+  it('returns each numeric Value plus one on Get and BatchGet given a SUM of 1 + 10', async () => {
+    const client = faulty({ name: 'calc-values-skewed' });
+    const profileId = await setup({ client, objects: [{ id: 'a', v: 1 }, { id: 'b', v: 10 }] });
+    await client.send(definition('sum', {}));
+    const value = await client.send(new GetCalculatedAttributeForProfileCommand({ DomainName: DOMAIN, CalculatedAttributeName: 'sum', ProfileId: profileId }));
+    expect(value.Value).toBe('12');
+    const batch = await client.send(new BatchGetCalculatedAttributeForProfileCommand({ DomainName: DOMAIN, CalculatedAttributeName: 'sum', ProfileIds: [profileId] }));
+    expect(batch.CalculatedAttributeValues?.[0]?.Value).toBe('12');
+  });
+});
+
+describe('calc-object-count-ignored', () => {
+  it('sums every object given ObjectCount 2 over three, and shows Conditions as sent', async () => {
+    const client = faulty({ name: 'calc-object-count-ignored' });
+    const profileId = await setup({ client, objects: [{ id: 'a', v: 1 }, { id: 'b', v: 10 }, { id: 'c', v: 100 }] });
+    await client.send(definition('last2', { Conditions: { ObjectCount: 2 } }));
+    const value = await client.send(new GetCalculatedAttributeForProfileCommand({ DomainName: DOMAIN, CalculatedAttributeName: 'last2', ProfileId: profileId }));
+    expect(value.Value).toBe('111');
+    const got = await client.send(new GetCalculatedAttributeDefinitionCommand({ DomainName: DOMAIN, CalculatedAttributeName: 'last2' }));
+    expect(got.Conditions).toEqual({ ObjectCount: 2 });
+  });
+});
+
+describe('calc-filter-ignored', () => {
+  it('counts every object given an INCLUSIVE filter that matches one of two, and shows the Filter as sent', async () => {
+    const client = faulty({ name: 'calc-filter-ignored' });
+    const profileId = await setup({ client, objects: [{ id: 'a', v: 1 }, { id: 'b', v: 10 }] });
+    const Filter = { Include: 'ALL' as const, Groups: [{ Type: 'ALL' as const, Dimensions: [{ Attributes: { id: { DimensionType: 'INCLUSIVE' as const, Values: ['a'] } } }] }] };
+    await client.send(definition('count', { Statistic: 'COUNT', AttributeDetails: { Attributes: [{ Name: 'id' }], Expression: `{${TYPE}.id}` }, Filter }));
+    const value = await client.send(new GetCalculatedAttributeForProfileCommand({ DomainName: DOMAIN, CalculatedAttributeName: 'count', ProfileId: profileId }));
+    expect(value.Value).toBe('2');
+    const got = await client.send(new GetCalculatedAttributeDefinitionCommand({ DomainName: DOMAIN, CalculatedAttributeName: 'count' }));
+    expect(got.Filter).toEqual(Filter);
+  });
+});

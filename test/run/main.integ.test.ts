@@ -158,7 +158,8 @@ describe('runCli against the embedded implementation', () => {
     const run = fakeIo({ argv: [...warned, '--reports', reports] });
     expect(await runCli(run.io), run.err()).toBe(0);
     const report = await readJson<ConformanceReport>(reports, 'conformance.json');
-    expect(report.summary).toEqual({ pass: 1, fail: 0, na: 0, skip: 0, warnings: 1 });
+    expect(report.summary).toEqual({ pass: 1, fail: 0, na: 0, skip: 0, warnings: 1, waitedMs: 0, waits: 0 });
+    expect(run.out()).toContain('Waiting for the target to converge: 0.0 s in 0 wait(s)');
     expect(report.results[0]).toMatchObject({ id: 'WIRE-OK-DetectProfileObjectType', status: 'pass' });
     expect(report.results[0].warnings).toEqual([expect.stringMatching(/^DetectProfileObjectType body \/DetectedProfileObjectTypes\/0\/Keys\/cpctTicket\/0\/StandardIdentifiers\/0: expected one of .*; saw string "AIR_TICKET"$/)]);
     expect(run.out()).toContain('Response warnings: 1 in 1 contract(s)');
@@ -170,7 +171,7 @@ describe('runCli against the embedded implementation', () => {
     const run = fakeIo({ argv: [...warned, '--strict-output', '--reports', reports] });
     expect(await runCli(run.io), run.err()).toBe(1);
     const report = await readJson<ConformanceReport>(reports, 'conformance.json');
-    expect(report.summary).toEqual({ pass: 0, fail: 1, na: 0, skip: 0, warnings: 1 });
+    expect(report.summary).toEqual({ pass: 0, fail: 1, na: 0, skip: 0, warnings: 1, waitedMs: 0, waits: 0 });
     expect(report.results[0].status).toBe('fail');
     expect(report.results[0].reason).toMatch(/^expected responses without warnings \(--strict-output\); saw 1 response warning\(s\): DetectProfileObjectType body .*"AIR_TICKET"$/);
     expect(run.out()).toContain('FAIL WIRE-OK-DetectProfileObjectType [must]');

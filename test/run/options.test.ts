@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
 import { nearestFlag, parseCliArgs, parseEndpointUrl } from '../../harness/run/options.ts';
+import { DEFAULT_CONVERGE_MS } from '../../harness/run/config.ts';
 
 const cwd = '/work/some-project';
 const parse = (...argv: string[]) => parseCliArgs({ argv, cwd });
@@ -21,8 +22,17 @@ describe('parseCliArgs', () => {
     expect(parse()).toEqual({
       kind: 'run',
       target: { kind: 'embedded', fault: undefined },
-      common: { reportsDir: path.join(cwd, 'reports'), seed: 1, grep: undefined, strict: false, strictOutput: false, optional: [] },
+      common: { reportsDir: path.join(cwd, 'reports'), seed: 1, grep: undefined, strict: false, strictOutput: false, optional: [], convergeMs: DEFAULT_CONVERGE_MS },
     });
+  });
+
+  it('returns the waiting budget given --converge-ms, and a usage error given a value that is not a whole number of milliseconds', () => {
+    const mode = parse('--converge-ms', '60000');
+    expect(mode.kind === 'run' && mode.common.convergeMs).toBe(60_000);
+    const zero = parse('--converge-ms', '0');
+    expect(zero.kind === 'run' && zero.common.convergeMs).toBe(0);
+    for (const bad of ['-1', '1.5', 'soon', '99999999999']) expect(() => parse(`--converge-ms=${bad}`)).toThrow(/--converge-ms to be a whole number of milliseconds/);
+    expect(() => parse('--merge', 'a', '--converge-ms', '5')).toThrow(/--converge-ms/);
   });
 
   it('returns strictOutput true given --strict-output, for runs and sharded parts, independent of --strict', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport, exitCodeFor, failureCounts, summarize, writeReport, type CollectedResult } from '../../harness/run/report.ts';
+import { buildReport, exitCodeFor, failureCounts, summarize, totalWaiting, writeReport, type CollectedResult } from '../../harness/run/report.ts';
 
 function result(over: Partial<CollectedResult>): CollectedResult {
   return { id: 'X-01', title: 't', area: 'a', operations: ['Op'], level: 'must', source: 's', evidence: [], readsData: true, status: 'pass', reason: '', warnings: [], durationMs: 1, ...over };
@@ -29,6 +29,20 @@ describe('buildReport', () => {
     expect(report.results.map((r) => r.id)).toEqual(['A-01', 'B-01']);
     expect(Object.keys(report.results[1])).toEqual(['id', 'operations', 'title', 'level', 'source', 'evidence', 'status', 'reason', 'warnings', 'durationMs']);
     expect(report.summary).toEqual({ pass: 1, fail: 1, na: 0, skip: 0, warnings: 0 });
+  });
+});
+
+describe('buildReport (waiting)', () => {
+  it('returns the run\'s waiting in the summary given the sessions\' waiting', () => {
+    const report = buildReport({ target: 'embedded', startedAt: new Date(0), sdkVersion: '3', seed: 1, results: [result({})], waiting: { waitedMs: 1234, waits: 3 } });
+    expect(report.summary).toEqual({ pass: 1, fail: 0, na: 0, skip: 0, warnings: 0, waitedMs: 1234, waits: 3 });
+  });
+});
+
+describe('totalWaiting', () => {
+  it('returns the sum over the sessions given sessions with and without waiting recorded', () => {
+    expect(totalWaiting({ sessions: [{ waitedMs: 100, waits: 2 }, {}, { waitedMs: 50, waits: 1 }] })).toEqual({ waitedMs: 150, waits: 3 });
+    expect(totalWaiting({ sessions: [] })).toEqual({ waitedMs: 0, waits: 0 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectedResult } from '../../harness/run/report.ts';
-import { formatSummary } from '../../harness/run/summary.ts';
+import { formatSummary, waitingLine } from '../../harness/run/summary.ts';
 
 function result(over: Partial<CollectedResult>): CollectedResult {
   return { id: 'X-01', title: 'title', area: 'layouts', operations: [], level: 'must', source: 's', evidence: [], readsData: true, status: 'pass', reason: '', warnings: [], durationMs: 1, ...over };
@@ -78,3 +78,18 @@ describe('formatSummary with response warnings', () => {
   });
 });
 
+
+describe('waitingLine', () => {
+  it('returns the time waited, the number of waits and the budget given a run that waited', () => {
+    expect(waitingLine({ waiting: { waitedMs: 12_340, waits: 7, budgetMs: 1_800_000 } })).toBe('Waiting for the target to converge: 12.3 s in 7 wait(s) (summed over contract files run side by side; budget --converge-ms 1800000).');
+  });
+
+  it('says the budget was spent given waiting that reached it', () => {
+    expect(waitingLine({ waiting: { waitedMs: 500, waits: 1, budgetMs: 500 } })).toContain('the budget was spent, so later waits polled once');
+  });
+
+  it('is printed by formatSummary given the run\'s waiting', () => {
+    const text = formatSummary({ target: 'embedded', seed: 1, runId: 'r', results: [result({})], strict: false, waiting: { waitedMs: 0, waits: 0, budgetMs: 1000 } });
+    expect(text).toContain('Waiting for the target to converge: 0.0 s in 0 wait(s)');
+  });
+});

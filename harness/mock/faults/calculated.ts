@@ -240,6 +240,18 @@ export const CALCULATED_FAULTS: Fault[] = [
         },
       }),
   },
+  {
+    name: 'calc-values-skewed',
+    description: 'every numeric Value is one more than the implementation computed (a proxy in front of it adds 1), on every read',
+    caughtBy: ['CALC-STAT-SUM-01', 'CALC-STAT-COUNT-01', 'CALC-COND-COUNT-02', 'CALC-FILTER-INCLUSIVE-02'],
+    build: (tools) =>
+      onValues({
+        tools,
+        rewrite: (item) => {
+          if (typeof item.Value === 'string' && item.Value.trim() !== '' && Number.isFinite(Number(item.Value))) item.Value = String(Number(item.Value) + 1);
+        },
+      }),
+  },
   // --- windows -----------------------------------------------------------------------------------------------
   {
     name: 'calc-window-one-day-longer',
@@ -329,6 +341,33 @@ export const CALCULATED_FAULTS: Fault[] = [
           if (!conditions?.Threshold) return;
           delete conditions.Threshold;
           if (Object.keys(conditions).length === 0) delete body.Conditions;
+        },
+      }),
+  },
+  {
+    name: 'calc-object-count-ignored',
+    description: 'Conditions.ObjectCount is ignored (stripped from what the implementation sees, shown back on reads): every object counts',
+    caughtBy: ['CALC-COND-COUNT-02'],
+    build: (tools) =>
+      disguised({
+        tools,
+        change: (body) => {
+          const conditions = body.Conditions as Json | undefined;
+          if (conditions?.ObjectCount === undefined) return;
+          delete conditions.ObjectCount;
+          if (Object.keys(conditions).length === 0) delete body.Conditions;
+        },
+      }),
+  },
+  {
+    name: 'calc-filter-ignored',
+    description: 'a definition\'s Filter is ignored (stripped from what the implementation sees, shown back on reads): every object counts',
+    caughtBy: ['CALC-FILTER-INCLUSIVE-02', 'CALC-FILTER-INCLUSIVE-03'],
+    build: (tools) =>
+      disguised({
+        tools,
+        change: (body) => {
+          delete body.Filter;
         },
       }),
   },

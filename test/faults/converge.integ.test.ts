@@ -1,0 +1,60 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '../../harness/mock/server.ts';
+import { ENDPOINT_WAITER } from '../../harness/targets/endpoint.ts';
+import { runCli } from '../cli/run-cli.ts';
+import { startFaultyServer, type FaultyServer } from './faulty-server.ts';
+
+/**
+ * Bounded convergence over HTTP: a server whose every numeric calculated Value is one too many (a proxy that adds 1)
+ * settles on wrong answers, and the calculated contracts must say so about as fast as they pass against the correct
+ * server, not after each wait's 30 s bound. Both runs go through --endpoint on loopback in this process, one after the
+ * other, over the calculated areas only (--grep): the other areas do not read calculated values, so they would add the
+ * same time to both runs and measure nothing more.
+ */
+const TIMEOUT_MS = 240_000;
+const GREP = '^(CALC-|WIRE-EXCHANGES-CALC)';
+
+let correct: MockServer | undefined;
+let skewed: FaultyServer | undefined;
+const dirs: string[] = [];
+afterAll(async () => {
+  await correct?.close();
+  await skewed?.close();
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the calculated contracts against `url`; returns the exit code, the wall time and the report's waiting. */
+async function timedRun({ url }: { url: string }): Promise<{ code: number | null; wallMs: number; waitedMs: number | undefined; output: string; fails: string[] }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cpct-converge-'));
+  dirs.push(dir);
+  const started = Date.now();
+  const { code, stdout, stderr } = await runCli({ args: ['--endpoint', url, '--grep', GREP, '--reports', dir], timeoutMs: TIMEOUT_MS / 2 });
+  const wallMs = Date.now() - started;
+  const report = JSON.parse(await readFile(path.join(dir, 'conformance.json'), 'utf8')) as { summary: { waitedMs?: number }; results: { id: string; status: string; level: string }[] };
+  return { code, wallMs, waitedMs: report.summary.waitedMs, output: `${stdout}\n${stderr}`, fails: report.results.filter((r) => r.status === 'fail' && r.level !== 'assumed').map((r) => r.id) };
+}
+
+describe('calculated contracts against a target that settles on wrong values', () => {
+  it(
+    'returns exit 1 within twice the correct run\'s wall time plus one settle window given every numeric Value skewed by one',
+    async () => {
+      correct = await startMockServer();
+      skewed = await startFaultyServer({ fault: 'calc-values-skewed' });
+      const right = await timedRun({ url: correct.url });
+      const wrong = await timedRun({ url: skewed.url });
+      // The figures, for the record of the run (vitest prints them with the test's output).
+      console.info(`converge: correct run ${right.wallMs} ms (waited ${right.waitedMs} ms), skewed run ${wrong.wallMs} ms (waited ${wrong.waitedMs} ms)`);
+      expect(right.code, right.output).toBe(0);
+      expect(wrong.code, wrong.output).toBe(1);
+      expect(wrong.fails).toEqual(expect.arrayContaining(['CALC-STAT-SUM-01', 'CALC-STAT-COUNT-01', 'CALC-COND-COUNT-02']));
+      expect(right.waitedMs).toBeTypeOf('number');
+      expect(wrong.waitedMs).toBeGreaterThan(0);
+      expect(wrong.output).toContain('settled');
+      expect(wrong.wallMs).toBeLessThanOrEqual(2 * right.wallMs + ENDPOINT_WAITER.settle! * 1000);
+    },
+    TIMEOUT_MS,
+  );
+});
