@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { FAULTS } from '../mock/faults/catalogue.ts';
 import { SCOPED_OPERATIONS } from '../scope.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** Options every mode shares. */
 export interface CommonOptions {
@@ -25,8 +26,11 @@ export type TargetChoice =
   | { kind: 'endpoint'; url: string; region: string }
   /** Real AWS; without --region the CLI takes AWS_REGION / AWS_DEFAULT_REGION, else us-east-1. */
   | { kind: 'aws'; region?: string }
-  /** Offline from the tapes under `dir` (absolute). */
-  | { kind: 'replay'; dir: string };
+  /**
+   * Offline from the tapes under `dir` (absolute). `packaged`, set when --recordings was not given, is the package's
+   * own tapes: used when `dir` does not exist, so `npx cpct --replay` works in a project that has no recordings/.
+   */
+  | { kind: 'replay'; dir: string; packaged?: string };
 
 /** What the CLI was asked to do: a closed set of modes, parsed once. */
 export type CliMode =
@@ -66,7 +70,8 @@ Record and replay:
   --record              with --endpoint URL or --target aws: a live run that writes one sanitized tape per contract
                         file to <recordings>/<endpoint|aws>/<file>.json, then scans them
   --replay              offline, from tapes: <recordings> is a folder of tapes or holds exactly one <kind>/ folder
-  --recordings DIR      where tapes are written or read (default recordings/)
+  --recordings DIR      where tapes are written or read (default recordings/; --replay without it and without
+                        a recordings/ folder here replays the tapes shipped with the package)
 
 Sharded runs (split the contract files across machines, then combine):
   --shard I/N           run part I of N (contract files are split by vitest); besides the part's own reports, leaves
@@ -207,7 +212,8 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   if (v.replay) {
     const extra = ['endpoint', 'fault', 'target', 'region'].filter((k) => v[k as keyof typeof v] !== undefined);
     if (extra.length > 0) throw usage('--replay without a live target (the tapes are the target)', extra.map((k) => `--${k}`).join(', '), 'drop them, or drop --replay to run live');
-    return { kind: 'run', target: { kind: 'replay', dir: recordings }, common, ...shard };
+    const packaged = v.recordings === undefined ? { packaged: path.join(PACKAGE_ROOT, DEFAULT_RECORDINGS) } : {};
+    return { kind: 'run', target: { kind: 'replay', dir: recordings, ...packaged }, common, ...shard };
   }
   const record = v.record ? { record: { dir: recordings } } : {};
   if (v.endpoint !== undefined) {
