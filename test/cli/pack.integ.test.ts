@@ -130,7 +130,8 @@ describe('the packed package installed into a fresh project', () => {
   }, STEP_MS);
 
   it('runs npx cpct --replay from the tapes shipped in the package and writes reports/ under the project', async () => {
-    // One area keeps this quick; the committed tapes of all areas replay in replay-committed.integ.test.ts.
+    // One contract file keeps this quick (every contract of layouts.contract.ts, and only those, is LAYOUT-…: a tape
+    // replays only under a --grep that takes its file whole); all the committed tapes replay in replay-committed.integ.test.ts.
     const run = startCli({ command: [NPX, '--no', '--', 'cpct'], args: ['--replay', '--grep', '^LAYOUT-'], cwd: project, timeoutMs: STEP_MS });
     const { code } = await run.exit;
     expect(code, `${run.stdout()}\n${run.stderr()}`).toBe(0);
