@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// `npx cpct [flags]`: the same as `npm run conformance -- [flags]`, from a project that installed this package.
-// Registers tsx (a runtime dependency) in this process and runs the TypeScript CLI; the CLI resolves contracts,
-// schemas and the vitest config relative to the package, and writes reports under the caller's working directory.
-import { register } from 'tsx/esm/api';
+// `npx cpct [flags]`: the same as `npm run conformance -- [flags]`, from a project that installed this package. The
+// CLI resolves contracts, schemas and the vitest config relative to the package, and writes reports under the
+// caller's working directory.
+import { runEntry } from './run-entry.js';
 
-register();
-await import(new URL('../harness/cli.ts', import.meta.url).href);
+await runEntry({ entry: 'harness/cli' });

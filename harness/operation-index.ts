@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { PACKAGE_ROOT } from './package-root.ts';
 
 /**
  * The operation index: HTTP bindings, errors and pagination of every operation, derived from the Smithy model
@@ -45,7 +45,7 @@ export interface OperationEntry {
 }
 
 /** Directory of the committed schemas, resolved from this file so it works from an installed package too. */
-export const SCHEMAS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'specs', 'schemas');
+export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'specs', 'schemas');
 
 /** Reads `operations.json` from `dir` (default: the committed schemas). */
 export function loadOperationIndex({ dir = SCHEMAS_DIR }: { dir?: string } = {}): OperationIndex {

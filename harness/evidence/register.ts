@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { ContractLevel } from '../contracts/meta.ts';
 
 /** The release date of the Smithy model below. */
@@ -21,7 +21,7 @@ export const MODEL_SOURCE =
   'https://github.com/aws/api-models-aws/blob/8c6967fb97edd4f5f6ce8b16476ec72daf246956/models/customer-profiles/service/2020-08-15/customer-profiles-2020-08-15.json';
 
 /** Where the register's files live in the package. */
-export const EVIDENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../specs/evidence');
+export const EVIDENCE_DIR = path.join(PACKAGE_ROOT, 'specs', 'evidence');
 
 /**
  * `model`: a trait or documentation string of the Smithy model; `api-reference`: the API Reference pages;

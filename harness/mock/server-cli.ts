@@ -14,6 +14,7 @@ const USAGE = 'run `npm run mock -- [--port N] [--host H]` with N an integer 0..
 
 /** What `--help` prints. */
 export const HELP = `Usage: npm run mock -- [--port N] [--host H]
+       npx cpct-mock [--port N] [--host H]      (from a project that installed this package)
 
 The reference implementation of the Customer Profiles API as a standalone HTTP server (REST-JSON, in memory).
 Point the suite or your own code at it: npm run conformance -- --endpoint http://127.0.0.1:N

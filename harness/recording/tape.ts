@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { ensureDirSync } from '../fs-dirs.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 export const TAPE_FORMAT = 'cpct-tape/1';
 
@@ -249,7 +250,7 @@ export function installedSdkVersion(): string {
 /** Version of this project, from its package.json. */
 export function installedProjectVersion(): string {
   const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
+  return (require(path.join(PACKAGE_ROOT, 'package.json')) as { version: string }).version;
 }
 
 function parseVersion(v: string): [number, number, number] | null {

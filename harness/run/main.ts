@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -321,7 +321,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     const refused = checkAwsAllowed({ env: io.env });
     if (refused) throw refused;
   }
-  const replaySet = choice.kind === 'replay' ? resolveReplaySet({ dir: choice.dir }) : undefined;
+  const replaySet = choice.kind === 'replay' ? resolveReplaySet({ dir: choice.packaged !== undefined && !existsSync(choice.dir) ? choice.packaged : choice.dir }) : undefined;
   const spec = targetSpecOf({ choice, env: io.env, replay: replaySet });
   await prepareReportsDir({ dir: mode.common.reportsDir });
   if (mode.record) {

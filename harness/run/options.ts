@@ -4,6 +4,7 @@ import { UsageError } from '../errors.ts';
 import { FAULTS } from '../mock/faults/catalogue.ts';
 import { SCOPED_OPERATIONS } from '../scope.ts';
 import { DEFAULT_CONVERGE_MS } from './config.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** Options every mode shares. */
 export interface CommonOptions {
@@ -28,8 +29,11 @@ export type TargetChoice =
   | { kind: 'endpoint'; url: string; region: string }
   /** Real AWS; without --region the CLI takes AWS_REGION / AWS_DEFAULT_REGION, else us-east-1. */
   | { kind: 'aws'; region?: string }
-  /** Offline from the tapes under `dir` (absolute). */
-  | { kind: 'replay'; dir: string };
+  /**
+   * Offline from the tapes under `dir` (absolute). `packaged`, set when --recordings was not given, is the package's
+   * own tapes: used when `dir` does not exist, so `npx cpct --replay` works in a project that has no recordings/.
+   */
+  | { kind: 'replay'; dir: string; packaged?: string };
 
 /** What the CLI was asked to do: a closed set of modes, parsed once. */
 export type CliMode =
@@ -75,7 +79,8 @@ Record and replay:
   --diff [DIR]          with --record: then compare the new tapes by shape with DIR (default: the committed set,
                         recordings/<aws|endpoint> of the package if present, else recordings/mock); writes drift.json
   --replay              offline, from tapes: <recordings> is a folder of tapes or holds exactly one <kind>/ folder
-  --recordings DIR      where tapes are written or read (default recordings/)
+  --recordings DIR      where tapes are written or read (default recordings/; --replay without it and without
+                        a recordings/ folder here replays the tapes shipped with the package)
 
 Sharded runs (split the contract files across machines, then combine):
   --shard I/N           run part I of N (contract files are split by vitest); besides the part's own reports, leaves
@@ -275,7 +280,8 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   if (v.replay) {
     const extra = ['endpoint', 'fault', 'target', 'region'].filter((k) => v[k as keyof typeof v] !== undefined);
     if (extra.length > 0) throw usage('--replay without a live target (the tapes are the target)', extra.map((k) => `--${k}`).join(', '), 'drop them, or drop --replay to run live');
-    return { kind: 'run', target: { kind: 'replay', dir: recordings }, common, ...shard };
+    const packaged = v.recordings === undefined ? { packaged: path.join(PACKAGE_ROOT, DEFAULT_RECORDINGS) } : {};
+    return { kind: 'run', target: { kind: 'replay', dir: recordings, ...packaged }, common, ...shard };
   }
   const record = v.record ? { record: { dir: recordings, ...(v.diff ? { diff: diffDir ? { dir: diffDir } : {} } : {}) } } : {};
   if (v.endpoint !== undefined) {

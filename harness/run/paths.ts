@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-/** The package's root directory, resolved from this file so an installed copy finds its own contracts and config. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package's root directory, found from this file so an installed copy finds its own contracts and config. */
+export { PACKAGE_ROOT };
 
 /** The vitest config that defines the "contracts" project. */
 export const VITEST_CONFIG = path.join(PACKAGE_ROOT, 'vitest.config.ts');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
+import { ROOT } from '../cli/run-cli.ts';
 import { nearestFlag, parseCliArgs, parseEndpointUrl } from '../../harness/run/options.ts';
 import { DEFAULT_CONVERGE_MS } from '../../harness/run/config.ts';
 
@@ -67,8 +68,8 @@ describe('parseCliArgs', () => {
   });
 
   it('returns a replay run from recordings/ under cwd given --replay, and from DIR given --recordings', () => {
-    expect(parse('--replay')).toEqual({ kind: 'run', target: { kind: 'replay', dir: path.join(cwd, 'recordings') }, common: expect.anything() });
-    expect(parse('--replay', '--recordings', '/abs/tapes/mock')).toMatchObject({ target: { kind: 'replay', dir: '/abs/tapes/mock' } });
+    expect(parse('--replay')).toEqual({ kind: 'run', target: { kind: 'replay', dir: path.join(cwd, 'recordings'), packaged: path.join(ROOT, 'recordings') }, common: expect.anything() });
+    expect(parse('--replay', '--recordings', '/abs/tapes/mock')).toEqual({ kind: 'run', target: { kind: 'replay', dir: '/abs/tapes/mock' }, common: expect.anything() });
   });
 
   it('returns selftest and help modes', () => {
