@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CreateDomainCommand, CustomerProfilesClient, GetDomainCommand, type CustomerProfilesClientConfig } from '@aws-sdk/client-customer-profiles';
 import { FetchHttpHandler } from '@smithy/fetch-http-handler';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -97,8 +98,11 @@ describe('customerProfilesHandlers', () => {
   it('returns handlers replaying the committed recordings given their folder', async () => {
     server.use(...customerProfilesHandlers({ tapes: path.join(ROOT, 'recordings') }));
     const c = client({ requestHandler: new NodeHttpHandler() });
-    const created = await c.send(new CreateDomainCommand({ DomainName: 'cpct-babc987d-layouts', DefaultExpirationDays: 7 }));
-    expect(created.DomainName).toBe('cpct-babc987d-layouts');
+    // The first interaction of the layouts tape creates the file's domain, named after the recorded run id.
+    const tape = JSON.parse(readFileSync(path.join(ROOT, 'recordings', 'mock', 'layouts.contract.json'), 'utf8')) as { meta: { runId: string } };
+    const domain = `cpct-${tape.meta.runId}-layouts`;
+    const created = await c.send(new CreateDomainCommand({ DomainName: domain, DefaultExpirationDays: 7 }));
+    expect(created.DomainName).toBe(domain);
   });
 
   it('throws a usage error given both service and tapes, or a bad endpoint', () => {
