@@ -105,11 +105,11 @@ export const SIGNATURE_PARAM_RE = /((?:X-Amz-Signature|X-Amz-Security-Token|X-Am
 
 /**
  * An e-mail address anywhere in a string, as a whole token (so a replacement never leaves half an address behind):
- * plus-addressing, dots, apostrophes, non-ASCII letters, a quoted local part (`"jane doe"@mail.com`), any number of
- * subdomains, or an IP literal (`jane@[192.0.2.1]`).
+ * plus-addressing, dots, apostrophes, non-ASCII letters, a quoted local part (`"jane doe"@mail.com`, also with its
+ * quotes escaped as in JSON text: `\"jane doe\"@mail.com`), any number of subdomains, or an IP literal (`jane@[192.0.2.1]`).
  */
 export const EMAIL_RE =
-  /(?:(?<![\p{L}\p{N}._%+'@-])[\p{L}\p{N}._%+'-]+|(?<![\p{L}\p{N}"\\])"(?:[^"\\\r\n]|\\.){1,64}")@(?:(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?![\p{L}\p{N}-])|\[\d{1,3}(?:\.\d{1,3}){3}\])/gu;
+  /(?:(?<![\p{L}\p{N}._%+'@-])[\p{L}\p{N}._%+'-]+|(?<![\p{L}\p{N}"\\])"(?:[^"\\\r\n]|\\.){1,64}"|(?<![\p{L}\p{N}\\])\\"(?:[^"\\\r\n]|\\[^"\r\n]){1,64}\\")@(?:(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?![\p{L}\p{N}-])|\[\d{1,3}(?:\.\d{1,3}){3}\])/gu;
 
 /** One separator between digit groups of a phone number as people write it: space, dot, dash, no-break space. */
 const PSEP = '[ .\\-\\u00a0]';

@@ -43,9 +43,12 @@ export interface Finding {
   excerpt: string;
 }
 
-function mask(value: string): string {
+/** How a finding shows its value: the first characters and the length, never the whole secret. */
+export function excerptOf({ value }: { value: string }): string {
   return `${JSON.stringify(value.slice(0, 4))}… (${value.length} chars)`;
 }
+
+const mask = (value: string) => excerptOf({ value });
 
 function token(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
