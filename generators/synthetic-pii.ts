@@ -85,10 +85,11 @@ export function e164Candidates({ written }: { written: string }): string[] {
   const digits = text.replace(/\D/g, '');
   for (const { code, trunk, nationalDigits } of FICTION_PHONE_COUNTRIES) {
     if (!nationalDigits.includes(digits.length)) continue;
-    // NANP: ten digits, or eleven with the leading 1; elsewhere the trunk 0 is replaced by the country code.
+    // NANP: ten digits (an area code never starts with 0 or 1), or eleven with the leading 1; elsewhere the trunk 0
+    // is replaced by the country code.
     if (code === '1') {
-      if (digits.length === 10) out.push(`+1${digits}`);
-      else if (digits.startsWith(trunk)) out.push(`+${digits}`);
+      if (digits.length === 10 && /^[2-9]/.test(digits)) out.push(`+1${digits}`);
+      else if (digits.length === 11 && /^1[2-9]/.test(digits)) out.push(`+${digits}`);
     } else if (digits.startsWith(trunk)) out.push(`+${code}${digits.slice(trunk.length)}`);
   }
   return out;
