@@ -74,6 +74,9 @@ export const ACCESS_KEY_RE = new RegExp(`(?:${IAM_ID_PREFIXES.join('|')})[A-Z0-9
  */
 export const SESSION_TOKEN_RE = /[A-Za-z0-9+/]{2}o(?:Jb3JpZ2lu|GZXIvYXdz|DYXdz)[A-Za-z0-9+/=%]{16,}/g;
 
+/** Digits right after `%` or `%X` belong to a percent-escape (`%20` + `4155552671` is not a twelve-digit number). */
+const NOT_PERCENT_ESCAPE = '(?<!%[0-9A-Fa-f]?)';
+
 /** A UUID's last group can be twelve digits; an account id is never the tail of a UUID. */
 const NOT_UUID_TAIL = '(?<![0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-)';
 
@@ -82,7 +85,7 @@ const NOT_UUID_TAIL = '(?<![0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa
  * shows it (`1234-5678-9012`): a run of exactly twelve digits, not part of a word, a decimal number or a UUID.
  */
 export const BARE_ACCOUNT_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_.+])(?:${NOT_UUID_TAIL}\\d{12}|(?<![0-9A-Fa-f]-)\\d{4}-\\d{4}-\\d{4}(?!-[0-9A-Fa-f]))(?![\\p{L}\\p{N}_]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{N}_.+])${NOT_PERCENT_ESCAPE}(?:${NOT_UUID_TAIL}\\d{12}|(?<![0-9A-Fa-f]-)\\d{4}-\\d{4}-\\d{4}(?!-[0-9A-Fa-f]))(?![\\p{L}\\p{N}_]|[.,]\\d)`,
   'gu',
 );
 
@@ -107,9 +110,11 @@ export const SIGNATURE_PARAM_RE = /((?:X-Amz-Signature|X-Amz-Security-Token|X-Am
  * An e-mail address anywhere in a string, as a whole token (so a replacement never leaves half an address behind):
  * plus-addressing, dots, apostrophes, non-ASCII letters, a quoted local part (`"jane doe"@mail.com`, also with its
  * quotes escaped as in JSON text: `\"jane doe\"@mail.com`), any number of subdomains, or an IP literal (`jane@[192.0.2.1]`).
+ * A quoted local part holds no URL delimiter (`?&=/#`): percent-decoded as a whole, a path would otherwise join a
+ * quote in one segment and an `@` in a query value into an address that is in neither.
  */
 export const EMAIL_RE =
-  /(?:(?<![\p{L}\p{N}._%+'@-])[\p{L}\p{N}._%+'-]+|(?<![\p{L}\p{N}"\\])"(?:[^"\\\r\n]|\\.){1,64}"|(?<![\p{L}\p{N}\\])\\"(?:[^"\\\r\n]|\\[^"\r\n]){1,64}\\")@(?:(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?![\p{L}\p{N}-])|\[\d{1,3}(?:\.\d{1,3}){3}\])/gu;
+  /(?:(?<![\p{L}\p{N}._%+'@-])[\p{L}\p{N}._%+'-]+|(?<![\p{L}\p{N}"\\])"(?:[^"\\\r\n?&=/#]|\\.){1,64}"|(?<![\p{L}\p{N}\\])\\"(?:[^"\\\r\n?&=/#]|\\[^"\r\n]){1,64}\\")@(?:(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?![\p{L}\p{N}-])|\[\d{1,3}(?:\.\d{1,3}){3}\])/gu;
 
 /** One separator between digit groups of a phone number as people write it: space, dot, dash, no-break space. */
 const PSEP = '[ .\\-\\u00a0]';
@@ -143,10 +148,10 @@ export const PHONE_FORMS: readonly { form: string; example: string; internationa
   { form: 'UK or AU national, run together, after a phone word', example: 'mobile 07700900123, tel:0255501234', international: false, re: `${PHONE_WORD}0[1-9]\\d{8,9}` },
 ];
 
-/** Where an international form may start: not inside a word or a number (`jane+14155552671@…` is an e-mail). */
-const INTERNATIONAL_BEFORE = '(?<![\\p{L}\\p{N}_.+])';
-/** Where a national form may start: not inside a word, a number or an e-mail, nor after `<digit>-` (a date, a UUID). */
-const NATIONAL_BEFORE = '(?<![\\p{L}\\p{N}_.+@])(?<![\\p{N}]-)';
+/** Where an international form may start: not inside a word, a number or a percent-escape (`jane+14155552671@…` is an e-mail). */
+const INTERNATIONAL_BEFORE = `(?<![\\p{L}\\p{N}_.+])${NOT_PERCENT_ESCAPE}`;
+/** Where a national form may start: not inside a word, a number, an e-mail or a percent-escape, nor after `<digit>-` (a date, a UUID). */
+const NATIONAL_BEFORE = `(?<![\\p{L}\\p{N}_.+@])(?<![\\p{N}]-)${NOT_PERCENT_ESCAPE}`;
 /** Where any form must end: not before another digit or letter, nor before a decimal part or an `@`. */
 const PHONE_AFTER = '(?![\\p{L}\\p{N}_@])(?![.,\\-]\\d)';
 

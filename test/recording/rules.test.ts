@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { e164Candidates, isFictionPhone } from '../../generators/synthetic-pii.ts';
-import { ACCESS_KEY_RE, BARE_ACCOUNT_RE, EMAIL_RE, IAM_ID_PREFIXES, PHONE_FORMS, PHONE_RE, SESSION_TOKEN_RE } from '../../harness/recording/rules.ts';
+import { ACCESS_KEY_RE, BARE_ACCOUNT_RE, EMAIL_RE, IAM_ID_PREFIXES, PHONE_FORMS, PHONE_RE, SESSION_TOKEN_RE, TEXT_HINT_RE } from '../../harness/recording/rules.ts';
 import { sanitizeTape } from '../../harness/recording/sanitize.ts';
 import { excerptOf, scanValue } from '../../harness/recording/scan.ts';
 import type { Tape } from '../../harness/recording/tape.ts';
@@ -109,6 +109,18 @@ describe('SESSION_TOKEN_RE', () => {
       const token = `${prefix}X2VjEPROPERTYTESTTOKEN00000`;
       expect(matches(SESSION_TOKEN_RE, `t ${token} `), prefix).toEqual([token]);
     }
+  });
+});
+
+describe('TEXT_HINT_RE', () => {
+  it('returns true for every planted text the rules find, in every form (the sanitizer and the scanner skip strings it rejects)', () => {
+    fc.assert(
+      fc.property(anyPlant, (plant) => {
+        expect(TEXT_HINT_RE.test(plant.text), plant.text).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    for (const { example } of PHONE_FORMS) for (const written of example.split(', ')) expect(TEXT_HINT_RE.test(written), written).toBe(true);
   });
 });
 
