@@ -19,10 +19,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../harness/clock.ts';
 import { startMockServer, type MockServer } from '../../harness/mock/server.ts';
+import { loadOperationIndex } from '../../harness/operation-index.ts';
 import { createRecorder } from '../../harness/recording/record.ts';
 import { sanitizeTape } from '../../harness/recording/sanitize.ts';
 import { excerptOf, scanValue } from '../../harness/recording/scan.ts';
 import { loadTape, type Tape } from '../../harness/recording/tape.ts';
+import { createSchemaRegistry } from '../../harness/schemas.ts';
 import { anyPlant, keeperText, stringsOf, survivors, type Plant } from './pii-arbitraries.ts';
 import { PLACES, startPlantingProxy, type Planting, type PlantingProxy, type RawExchange } from './planting-proxy.ts';
 
@@ -33,6 +35,9 @@ const KEY = 'property-key';
 
 let server: MockServer;
 let proxy: PlantingProxy;
+// Loaded once: a recorder would otherwise load the schemas and the operation index for every run.
+const registry = createSchemaRegistry();
+const index = loadOperationIndex({ dir: registry.dir });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cpct-pii-'));
 
 beforeAll(async () => {
@@ -100,7 +105,7 @@ describe('createRecorder (planted personal data and AWS ids)', () => {
         const keepers = drawn.flatMap((d) => d.keepers);
         proxy.reset({ plantings, responses: RESPONSES });
         const file = path.join(dir, `run-${run}.json`);
-        const recorder = createRecorder({ file, key: KEY, meta: { seed: 1, referenceClock: '2025-06-09T00:00:00.000Z', runId: `p${run}`, targetKind: 'endpoint', region: 'us-east-1', contractFile: 'pii.ts' } });
+        const recorder = createRecorder({ file, key: KEY, registry, index, meta: { seed: 1, referenceClock: '2025-06-09T00:00:00.000Z', runId: `p${run}`, targetKind: 'endpoint', region: 'us-east-1', contractFile: 'pii.ts' } });
         const client = new CustomerProfilesClient({
           region: 'us-east-1',
           endpoint: proxy.url,
