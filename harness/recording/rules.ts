@@ -77,6 +77,14 @@ export const SESSION_TOKEN_RE = /[A-Za-z0-9+/]{2}o(?:Jb3JpZ2lu|GZXIvYXdz|DYXdz)[
 /** Digits right after `%` or `%X` belong to a percent-escape (`%20` + `4155552671` is not a twelve-digit number). */
 const NOT_PERCENT_ESCAPE = '(?<!%[0-9A-Fa-f]?)';
 
+/**
+ * The same, after a number: a percent-escape of exactly what would end it differently once decoded (a digit, `@`, a
+ * letter, `_`, any non-ASCII byte, or `.`/`,`/`-` before a digit as in `%2E5`), also encoded again (`%2540`): the
+ * raw text must rule out at least what any decoded layer of it rules out. The text rules read a value both raw and percent-decoded, and
+ * a match the decoded text rules out must not be found in the raw text either, or a second pass would change it.
+ */
+const NOT_BEFORE_ESCAPE = '(?!%(?:25)*(?:3\\d|4[0-9A-Fa-f]|5[0-9AaFf]|6[1-9A-Fa-f]|7[0-9Aa]|[89A-Fa-f][0-9A-Fa-f]|2[CcDdEe]\\d))';
+
 /** A UUID's last group can be twelve digits; an account id is never the tail of a UUID. */
 const NOT_UUID_TAIL = '(?<![0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-)';
 
@@ -85,7 +93,7 @@ const NOT_UUID_TAIL = '(?<![0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa
  * shows it (`1234-5678-9012`): a run of exactly twelve digits, not part of a word, a decimal number or a UUID.
  */
 export const BARE_ACCOUNT_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_.+])${NOT_PERCENT_ESCAPE}(?:${NOT_UUID_TAIL}\\d{12}|(?<![0-9A-Fa-f]-)\\d{4}-\\d{4}-\\d{4}(?!-[0-9A-Fa-f]))(?![\\p{L}\\p{N}_]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{N}_.+])${NOT_PERCENT_ESCAPE}(?:${NOT_UUID_TAIL}\\d{12}|(?<![0-9A-Fa-f]-)\\d{4}-\\d{4}-\\d{4}(?!-[0-9A-Fa-f]))(?![\\p{L}\\p{N}_]|[.,]\\d)${NOT_BEFORE_ESCAPE}`,
   'gu',
 );
 
@@ -152,8 +160,8 @@ export const PHONE_FORMS: readonly { form: string; example: string; internationa
 const INTERNATIONAL_BEFORE = `(?<![\\p{L}\\p{N}_.+])${NOT_PERCENT_ESCAPE}`;
 /** Where a national form may start: not inside a word, a number, an e-mail or a percent-escape, nor after `<digit>-` (a date, a UUID). */
 const NATIONAL_BEFORE = `(?<![\\p{L}\\p{N}_.+@])(?<![\\p{N}]-)${NOT_PERCENT_ESCAPE}`;
-/** Where any form must end: not before another digit or letter, nor before a decimal part or an `@`. */
-const PHONE_AFTER = '(?![\\p{L}\\p{N}_@])(?![.,\\-]\\d)';
+/** Where any form must end: not before another digit or letter, nor before a decimal part or an `@` (also percent-encoded). */
+const PHONE_AFTER = `(?![\\p{L}\\p{N}_@])(?![.,\\-]\\d)${NOT_BEFORE_ESCAPE}`;
 
 /**
  * A telephone number in any of PHONE_FORMS anywhere in a string. The leading lookahead names the characters a number
