@@ -6,14 +6,16 @@
 import { measureSpeed } from '../generators/bench.ts';
 import { runInProcessBench } from '../harness/mock/bench.ts';
 import { runHttpBench } from '../harness/mock/bench-http.ts';
+import path from 'node:path';
 import { runReplayBench } from '../harness/recording/bench.ts';
+import { runSanitizeBench } from '../harness/recording/sanitize-bench.ts';
+import { PACKAGE_ROOT } from '../harness/run/paths.ts';
 import { runEngineBench, runOracleReadBench } from './calculated.ts';
 import { runConformanceBench } from './conformance.ts';
 import { buildRow, median, pairedRatios, reportRow, rowFromSummary, type BenchRow } from './report.ts';
 import { runTestSuiteBench, TEST_SUITE_BUDGET_SECONDS } from './test-suite.ts';
 import { runWireBench } from './wire.ts';
 import { modelHistoryDir, runModelDiffBench, runTapeDriftBench } from './drift.ts';
-import path from 'node:path';
 
 export type Mode = 'quick' | 'full';
 
@@ -47,6 +49,27 @@ export const FIGURES: Figure[] = [
           samples: pairedRatios({ numerator: r.rounds.map((x) => x.replay), denominator: r.rounds.map((x) => x.canned) }),
           details: { cannedUsPerCall: round1(r.cannedUs), replayUsPerCall: round1(r.replayUs), nockUsPerCall: round1(r.nockUs), replayHandlerAloneUs: round1(r.handlerOnlyUs), callsPerRound: r.calls },
         }),
+      ];
+    },
+  },
+  {
+    name: 'sanitize',
+    title: 'sanitizer and scanner over the committed tapes (recordings/mock), MB/s and ms per pass',
+    budgetMs: { quick: 8_000, full: 40_000 },
+    async run({ mode, budgetMs, log }) {
+      const r = runSanitizeBench({ dir: path.join(PACKAGE_ROOT, 'recordings', 'mock'), rounds: mode === 'quick' ? 1 : 5, budgetMs });
+      if (r.changed > 0) log(`sanitize: the sanitizer changed ${r.changed} committed interaction(s); re-record them (npx tsx harness/recording/record-committed.ts)`);
+      if (r.findings > 0) log(`sanitize: the scanner reported ${r.findings} finding(s) in the committed tapes; run test/recording/recordings-scan.test.ts`);
+      const mb = r.bytes / 1e6;
+      const label = `over the committed tapes (${r.files} tapes, ${mb.toFixed(1)} MB, ${r.interactions} interactions)`;
+      const at = (k: 'sanitize' | 'scan' | 'floor') => r.rounds.map((x) => x[k]);
+      const rate = (ms: number[]) => ms.map((x) => Math.round((mb / (x / 1000)) * 10) / 10);
+      const details = { floorMsMedian: round1(median({ values: at('floor') })), floorMBps: round1(mb / (median({ values: at('floor') }) / 1000)), changedInteractions: r.changed, findings: r.findings };
+      return [
+        reportRow({ figure: `sanitizeTape ${label}`, unit: 'MB/s', values: rate(at('sanitize')), details: { ...details, timesFloor: Math.round(median({ values: pairedRatios({ numerator: at('sanitize'), denominator: at('floor') }) }) * 10) / 10 } }),
+        reportRow({ figure: `sanitizeTape ${label}`, unit: 'ms', values: at('sanitize').map(round1) }),
+        reportRow({ figure: `scanFile ${label}`, unit: 'MB/s', values: rate(at('scan')), details: { ...details, timesFloor: Math.round(median({ values: pairedRatios({ numerator: at('scan'), denominator: at('floor') }) }) * 10) / 10 } }),
+        reportRow({ figure: `scanFile ${label}`, unit: 'ms', values: at('scan').map(round1) }),
       ];
     },
   },

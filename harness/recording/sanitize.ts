@@ -6,7 +6,7 @@
  * and the scope with one canonical scope.
  */
 import { createHmac } from 'node:crypto';
-import { FICTION_PHONE_RE, RESERVED_EMAIL_RE } from '../../generators/synthetic-pii.ts';
+import { isFictionPhone, RESERVED_EMAIL_RE } from '../../generators/synthetic-pii.ts';
 import {
   ACCESS_KEY_KEY_RE,
   ACCESS_KEY_RE,
@@ -15,10 +15,12 @@ import {
   ADDRESS_OBJECT_KEY_RE,
   ARN_ACCOUNT_RE,
   AWS_URL_ACCOUNT_RE,
+  BARE_ACCOUNT_RE,
   CANONICAL_SCOPE,
   CREDENTIAL_PLACEHOLDERS,
   EMAIL_RE,
   FAKE_ACCOUNT_ID,
+  isFakeAccount,
   PHONE_RE,
   PII_KEYS,
   PII_PLACEHOLDER_RE,
@@ -86,7 +88,7 @@ export function piiPlaceholder({ kind, value, key = DEFAULT_PLACEHOLDER_KEY }: {
 function keepPii(value: string, kind: PiiKind, ctx: Ctx): boolean {
   if (value.trim() === '' || PII_PLACEHOLDER_RE.test(value) || ctx.allow.has(value)) return true;
   if (kind === 'email') return RESERVED_EMAIL_RE.test(value);
-  if (kind === 'phone') return FICTION_PHONE_RE.test(value);
+  if (kind === 'phone') return isFictionPhone({ written: value });
   return false;
 }
 
@@ -113,6 +115,7 @@ function textRulesOnce(text: string, ctx: Ctx): string {
     .replace(AWS_URL_ACCOUNT_RE, `$1${FAKE_ACCOUNT_ID}`);
   if (ctx.accounts) s = s.replace(ctx.accounts, FAKE_ACCOUNT_ID);
   s = s
+    .replace(BARE_ACCOUNT_RE, (m) => (isFakeAccount({ text: m }) ? m : FAKE_ACCOUNT_ID))
     .replace(ACCESS_KEY_RE, REDACTED.accessKeyId)
     .replace(SESSION_TOKEN_RE, REDACTED.sessionToken)
     .replace(SECRET_TEXT_RE, `$1${REDACTED.secret}`)

@@ -4,17 +4,19 @@
  * recordings/), so it reads the files as text from disk and trusts nothing the sanitizer did.
  */
 import { readFileSync } from 'node:fs';
-import { FICTION_PHONE_RE, RESERVED_EMAIL_RE } from '../../generators/synthetic-pii.ts';
+import { isFictionPhone, RESERVED_EMAIL_RE } from '../../generators/synthetic-pii.ts';
 import {
   ACCESS_KEY_KEY_RE,
   ACCESS_KEY_RE,
   ACCOUNT_KEY_RE,
   ARN_ACCOUNT_RE,
   AWS_URL_ACCOUNT_RE,
+  BARE_ACCOUNT_RE,
   CREDENTIAL_HEADERS,
   CREDENTIAL_PLACEHOLDERS,
   EMAIL_RE,
   FAKE_ACCOUNT_ID,
+  isFakeAccount,
   PHONE_RE,
   PII_KEYS,
   PII_PLACEHOLDER_RE,
@@ -26,6 +28,7 @@ import {
   SIGNATURE_PARAM_RE,
   SIGV4_AUTH_RE,
   STRIPPED_HEADERS,
+  TEXT_HINT_RE,
 } from './rules.ts';
 import { tapeFiles } from './tape.ts';
 
@@ -41,9 +44,12 @@ export interface Finding {
   excerpt: string;
 }
 
-function mask(value: string): string {
+/** How a finding shows its value: the first characters and the length, never the whole secret. */
+export function excerptOf({ value }: { value: string }): string {
   return `${JSON.stringify(value.slice(0, 4))}… (${value.length} chars)`;
 }
+
+const mask = (value: string) => excerptOf({ value });
 
 function token(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -51,17 +57,19 @@ function token(key: string): string {
 
 type Report = (kind: FindingKind, location: string, value: string) => void;
 
-/** Findings of the text rules in one string. */
+/** Findings of the text rules in one string (none where the rules' shared pre-test says none can match). */
 function scanText(text: string, location: string, report: Report): void {
+  if (!TEXT_HINT_RE.test(text)) return;
   for (const m of text.matchAll(SIGV4_AUTH_RE)) report('signature', location, m[0]);
   for (const m of text.matchAll(SIGNATURE_PARAM_RE)) if (m[2] !== REDACTED.signatureParam) report('signature', location, m[0]);
   for (const re of [ARN_ACCOUNT_RE, AWS_URL_ACCOUNT_RE]) for (const m of text.matchAll(re)) if (m[2] !== FAKE_ACCOUNT_ID) report('account-id', location, m[2]);
+  for (const m of text.matchAll(BARE_ACCOUNT_RE)) if (!isFakeAccount({ text: m[0] })) report('account-id', location, m[0]);
   for (const m of text.matchAll(ACCESS_KEY_RE)) report('access-key-id', location, m[0]);
   for (const m of text.matchAll(SESSION_TOKEN_RE)) report('session-token', location, m[0]);
   for (const m of text.matchAll(SECRET_TEXT_RE)) report('secret', location, m[2]);
   for (const m of text.matchAll(SESSION_TEXT_RE)) report('session-token', location, m[2]);
   for (const m of text.matchAll(EMAIL_RE)) if (!RESERVED_EMAIL_RE.test(m[0])) report('email', location, m[0]);
-  for (const m of text.matchAll(PHONE_RE)) if (!FICTION_PHONE_RE.test(m[0])) report('phone', location, m[0]);
+  for (const m of text.matchAll(PHONE_RE)) if (!isFictionPhone({ written: m[0] })) report('phone', location, m[0]);
 }
 
 /** Findings of the key rules for one string under a JSON key. */
@@ -71,7 +79,7 @@ function scanKeyed(key: string, value: string, location: string, report: Report)
   if (SECRET_KEY_RE.test(key) && value !== '' && !CREDENTIAL_PLACEHOLDERS.has(value)) report(/token/i.test(key) ? 'session-token' : 'secret', location, value);
   const kind = PII_KEYS.find((p) => p.re.test(key))?.kind;
   if (kind === 'email' && value.includes('@') && !RESERVED_EMAIL_RE.test(value) && !PII_PLACEHOLDER_RE.test(value)) report('email', location, value);
-  if (kind === 'phone' && (value.match(/\d/g)?.length ?? 0) >= 7 && !FICTION_PHONE_RE.test(value) && !PII_PLACEHOLDER_RE.test(value)) report('phone', location, value);
+  if (kind === 'phone' && (value.match(/\d/g)?.length ?? 0) >= 7 && !isFictionPhone({ written: value }) && !PII_PLACEHOLDER_RE.test(value)) report('phone', location, value);
 }
 
 function isHeaderContainer(key: string | null): boolean {
@@ -82,6 +90,20 @@ function isHeaderContainer(key: string | null): boolean {
 function scanJson(value: unknown, location: string, key: string | null, report: Report): void {
   if (typeof value === 'string') {
     if (key !== null) scanKeyed(key, value, location, report);
+    const trimmed = value.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+      let inner: unknown;
+      try {
+        inner = JSON.parse(value);
+      } catch {
+        inner = undefined;
+      }
+      // JSON inside a string is read as JSON, member by member, as the sanitizer reads it (a number in it is data).
+      if (inner && typeof inner === 'object') {
+        scanJson(inner, `${location} (JSON inside the string) `, null, report);
+        return;
+      }
+    }
     scanText(value, location, report);
     if (value.includes('%')) {
       try {
@@ -90,16 +112,6 @@ function scanJson(value: unknown, location: string, key: string | null, report: 
       } catch {
         // Not percent-encoding: the raw text was scanned.
       }
-    }
-    const trimmed = value.trimStart();
-    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-      let inner: unknown;
-      try {
-        inner = JSON.parse(value);
-      } catch {
-        return;
-      }
-      if (inner && typeof inner === 'object') scanJson(inner, `${location} (JSON inside the string) `, null, report);
     }
     return;
   }

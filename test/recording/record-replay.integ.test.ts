@@ -14,7 +14,7 @@ import { tapeFiles } from '../../harness/recording/tape.ts';
 import type { RunConfig } from '../../harness/run/config.ts';
 import { buildReport, type CollectedResult } from '../../harness/run/report.ts';
 import { createContractRunner, type ContractRunner } from '../../harness/run/runner.ts';
-import { ACCESS_KEY_ID, ACCOUNT } from './planted.ts';
+import { ACCESS_KEY_ID, ACCOUNT, OTHER_ACCOUNT, REAL_EMAIL } from './planted.ts';
 
 /**
  * A small slice of the suite in one contract file (a waiter, several writes and reads of the same resource), so that
@@ -106,9 +106,10 @@ describe('record and replay', () => {
     expect(create?.reason).toContain('POST /domains/cpct-b1b2c3d4-layouts/layouts/');
   }, 60_000);
 
-  it('leaves no planted access key id or account id in the tapes given responses that carry them', async () => {
+  it('leaves no planted account id, access key id, e-mail or spaced phone number in the tapes given responses and headers that carry them', async () => {
     // A proxy in front of the server adds secrets to every JSON response, as a misbehaving service might.
-    const planted = `arn:aws:iam::${ACCOUNT}:role/leaky ${ACCESS_KEY_ID}`;
+    // The free text and header of issue 19: the spaced phone number once reached every tape.
+    const planted = `arn:aws:profile:us-east-1:${ACCOUNT}:domains/leak owner ${REAL_EMAIL} tel +1 415 555 2671 key ${ACCESS_KEY_ID}`;
     const proxy = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -119,7 +120,7 @@ describe('record and replay', () => {
           up.on('end', () => {
             let text = Buffer.concat(body).toString('utf8');
             if (text.startsWith('{')) text = JSON.stringify({ ...JSON.parse(text), LeakyNote: planted, OwnerAccountId: ACCOUNT });
-            const headers = { ...up.headers, 'content-length': String(Buffer.byteLength(text)), 'x-amzn-leak': ACCESS_KEY_ID };
+            const headers = { ...up.headers, 'content-length': String(Buffer.byteLength(text)), 'x-amzn-leak': `acct=${OTHER_ACCOUNT} ${ACCESS_KEY_ID}` };
             res.writeHead(up.statusCode ?? 500, headers);
             res.end(text);
           });
@@ -137,8 +138,7 @@ describe('record and replay', () => {
       expect(files.length).toBe(1);
       for (const file of files) {
         const text = readFileSync(file, 'utf8');
-        expect(text).not.toContain(ACCOUNT);
-        expect(text).not.toContain(ACCESS_KEY_ID);
+        for (const leaked of [ACCOUNT, OTHER_ACCOUNT, ACCESS_KEY_ID, REAL_EMAIL, '415 555 2671', '4155552671']) expect(text).not.toContain(leaked);
         // The planted member is still there, scrubbed: the sanitizer replaced the values, not the responses.
         expect(text).toContain('LeakyNote');
       }
