@@ -62,6 +62,8 @@ const SIZE_LIMIT = 1_000;
 /** Members the cases never break: tokens are opaque (the pagination contracts cover them). */
 const SKIPPED = new Set(['NextToken']);
 const NOT_AN_ENUM_VALUE = 'CPCT_NOT_A_VALUE';
+/** Characters of generated enum-like values (upper case, as the model's enum values are). */
+const ENUM_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ_'];
 /** Content types a JSON body must not be accepted with. */
 export const WRONG_CONTENT_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded'] as const;
 
@@ -342,7 +344,7 @@ const FAMILIES: readonly FamilySpec[] = [
   {
     kind: 'enum', nn: '01', what: 'a value its enum does not list',
     applies: (m) => Array.isArray(m.schema.enum),
-    arb: (m) => fc.record({ n: fc.constant(0), text: fc.stringMatching(/^[A-Z][A-Z_]{1,24}$/).filter((t) => !(m!.schema.enum as unknown[]).includes(t)) }),
+    arb: (m) => fc.record({ n: fc.constant(0), text: fc.string({ unit: fc.constantFrom(...ENUM_CHARS), minLength: 2, maxLength: 24 }).map((t) => `X${t}`).filter((t) => !(m!.schema.enum as unknown[]).includes(t)) }),
     boundary: () => ({ n: 0, text: NOT_AN_ENUM_VALUE }),
   },
   {

@@ -328,6 +328,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     target: spec,
     optional: mode.common.optional,
     strictOutput: mode.common.strictOutput,
+    ...(mode.common.fuzz === undefined ? {} : { fuzz: mode.common.fuzz }),
   };
   let account: string | undefined;
   if (spec.kind === 'aws') {
