@@ -155,8 +155,11 @@ async function runFamily({ session, operation, family, runs, note }: { session: 
   const outcomes = new Map<string, Outcome>();
   const accepted: WireExchange[] = [];
   let sentCount = 0;
+  // A create needs fresh names per case (an accepted case must not turn the next into a duplicate); any other
+  // operation reuses one valid input, its preconditions made once (DeleteDomainLayout's layout).
+  const shared = DELETE_OF[operation] ? undefined : await validInput({ session, operation, fx });
   const property = fc.asyncProperty(familyArbitrary({ family }), async (p) => {
-    const input = await validInput({ session, operation, fx });
+    const input = shared ?? (await validInput({ session, operation, fx }));
     const outcome = await sendCase({ session, operation, input, family, p });
     fc.pre(outcome.request !== undefined);
     sentCount++;
