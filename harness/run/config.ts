@@ -53,7 +53,7 @@ export interface SessionReport {
 }
 
 /** Generated robustness cases per operation when --fuzz is not given: small, so a default run stays fast. */
-export const DEFAULT_FUZZ = 4;
+export const DEFAULT_FUZZ = 2;
 
 /** The key under which the run configuration is provided to the workers. */
 export const RUN_CONFIG_KEY = 'cpct' as const;
