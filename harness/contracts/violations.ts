@@ -37,16 +37,17 @@ const SKIPPED_MEMBERS = new Set(['NextToken']);
 /** Characters tried, in order, to build a value that breaks a pattern while keeping its length valid. */
 const PATTERN_BREAKERS = ['!', ' ', '#', '.', '1', '-', '~'];
 
-type Where = 'body' | 'label' | 'query' | 'header';
+export type Where = 'body' | 'label' | 'query' | 'header';
 
-interface Member {
+/** A top-level input member: where it travels and its schema (references resolved). */
+export interface Member {
   member: string;
   where: Where;
   schema: JsonSchema;
 }
 
 /** Resolves `shapes.json#/$defs/X` references (and `#/$defs/X` inside shapes.json), keeping sibling keywords. */
-function resolve({ schema, defs }: { schema: JsonSchema; defs: Record<string, JsonSchema> }): JsonSchema {
+export function resolve({ schema, defs }: { schema: JsonSchema; defs: Record<string, JsonSchema> }): JsonSchema {
   let current = schema;
   for (let depth = 0; depth < 10 && typeof current.$ref === 'string'; depth++) {
     const name = (current.$ref as string).split('/$defs/')[1];
@@ -56,7 +57,8 @@ function resolve({ schema, defs }: { schema: JsonSchema; defs: Record<string, Js
   return current;
 }
 
-function membersOf({ registry, index, operation }: { registry: SchemaRegistry; index: OperationIndex; operation: string }): { members: Member[]; required: Set<string> } {
+/** The operation's top-level input members (body members in name order, then labels, query and header members) and the required ones. */
+export function membersOf({ registry, index, operation }: { registry: SchemaRegistry; index: OperationIndex; operation: string }): { members: Member[]; required: Set<string> } {
   const file = registry.rawSchema({ file: `${operation}.input.json` });
   const defs = (registry.rawSchema({ file: 'shapes.json' }).$defs ?? {}) as Record<string, JsonSchema>;
   const entry = index.operations[operation];

@@ -15,6 +15,8 @@ export interface RunConfig {
   target: TargetSpec;
   /** Operations the user declared optional for this target (`--optional`), added to the target's own table. */
   optional: string[];
+  /** `--fuzz N`: generated cases per operation in the robustness area, besides each member's boundary case (default DEFAULT_FUZZ). */
+  fuzz?: number;
   /** `--strict-output`: a contract whose responses carried warnings (docs/response-checks.md) fails. */
   strictOutput?: boolean;
   /** `--record`: each contract file's client records through the target into `<dir>/<targetKind>/<file>.json`. */
@@ -64,6 +66,9 @@ export interface SessionReport {
   /** The file's exchanges with long strings cut, for the API-surface coverage report. */
   exchanges?: ExchangeLike[];
 }
+
+/** Generated robustness cases per operation when --fuzz is not given: small, so a default run stays fast. */
+export const DEFAULT_FUZZ = 2;
 
 /** The key under which the run configuration is provided to the workers. */
 export const RUN_CONFIG_KEY = 'cpct' as const;

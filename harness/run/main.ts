@@ -342,6 +342,7 @@ async function runMode({ io, mode }: { io: CliIo; mode: Extract<CliMode, { kind:
     optional: mode.common.optional,
     strictOutput: mode.common.strictOutput,
     convergeMs: mode.common.convergeMs,
+    ...(mode.common.fuzz === undefined ? {} : { fuzz: mode.common.fuzz }),
   };
   let account: string | undefined;
   if (spec.kind === 'aws') {

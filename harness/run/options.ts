@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { FAULTS } from '../mock/faults/catalogue.ts';
 import { SCOPED_OPERATIONS } from '../scope.ts';
-import { DEFAULT_CONVERGE_MS } from './config.ts';
+import { DEFAULT_CONVERGE_MS, DEFAULT_FUZZ } from './config.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** Options every mode shares. */
@@ -21,6 +21,8 @@ export interface CommonOptions {
   optional: string[];
   /** `--converge-ms`: the run's budget for waiting on eventual consistency (ms). */
   convergeMs: number;
+  /** `--fuzz N`: generated robustness cases per operation (absent: DEFAULT_FUZZ). */
+  fuzz?: number;
 }
 
 /** Which target a run talks to, before credentials are resolved. */
@@ -58,6 +60,8 @@ export interface Shard {
 
 const COMPONENT = 'cpct';
 export const DEFAULT_SEED = 1;
+/** Most generated robustness cases per operation --fuzz takes (each is one request). */
+export const MAX_FUZZ = 10_000;
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_RECORDINGS = 'recordings';
 
@@ -92,6 +96,8 @@ Sharded runs (split the contract files across machines, then combine):
 Common:
   --reports DIR         where reports go (default reports/)
   --seed N              seed of the generated data (default ${DEFAULT_SEED})
+  --fuzz N              generated cases per operation in the robustness area, on top of each member's boundary
+                        case (default ${DEFAULT_FUZZ}; 0 sends the boundary cases only; a nightly job may take 200)
   --grep PATTERN        only contracts whose "<id> <title>" matches the regular expression
   --strict              failures of "assumed" contracts also fail the run
   --strict-output       a contract whose responses carried warnings (values breaking an input constraint of the
@@ -187,6 +193,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
         fault: { type: 'string' },
         reports: { type: 'string' },
         seed: { type: 'string' },
+        fuzz: { type: 'string' },
         grep: { type: 'string' },
         strict: { type: 'boolean' },
         'strict-output': { type: 'boolean' },
@@ -237,6 +244,11 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
     if (!/^\d{1,10}$/.test(v.seed) || Number(v.seed) > 2 ** 31 - 1) throw usage('--seed to be an integer from 0 to 2147483647', JSON.stringify(v.seed));
     seed = Number(v.seed);
   }
+  let fuzz: number | undefined;
+  if (v.fuzz !== undefined) {
+    if (!/^\d{1,5}$/.test(v.fuzz) || Number(v.fuzz) > MAX_FUZZ) throw usage(`--fuzz to be an integer from 0 to ${MAX_FUZZ}`, JSON.stringify(v.fuzz), 'pass the number of generated cases per operation');
+    fuzz = Number(v.fuzz);
+  }
   let grep: RegExp | undefined;
   if (v.grep !== undefined) {
     try {
@@ -259,13 +271,13 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
     if (!/^\d{1,10}$/.test(v['converge-ms']) || Number(v['converge-ms']) > 2 ** 31 - 1) throw usage('--converge-ms to be a whole number of milliseconds from 0 to 2147483647', JSON.stringify(v['converge-ms']), `pass e.g. --converge-ms ${DEFAULT_CONVERGE_MS} (the default)`);
     convergeMs = Number(v['converge-ms']);
   }
-  const common: CommonOptions = { reportsDir: path.resolve(cwd, v.reports ?? 'reports'), seed, grep, strict: v.strict === true, strictOutput: v['strict-output'] === true, optional, convergeMs };
+  const common: CommonOptions = { reportsDir: path.resolve(cwd, v.reports ?? 'reports'), seed, grep, strict: v.strict === true, strictOutput: v['strict-output'] === true, optional, convergeMs, ...(fuzz === undefined ? {} : { fuzz }) };
 
   if (v.fault !== undefined && !FAULTS.some((f) => f.name === v.fault)) {
     throw usage(`--fault to name a fault of the catalogue (${FAULTS.map((f) => f.name).join(', ')})`, JSON.stringify(v.fault));
   }
   if (v.merge !== undefined) {
-    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'seed', 'grep', 'optional', 'selftest', 'shard', 'strict-output', 'converge-ms'].filter((k) => v[k as keyof typeof v] !== undefined);
+    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'seed', 'grep', 'optional', 'selftest', 'shard', 'strict-output', 'converge-ms', 'fuzz'].filter((k) => v[k as keyof typeof v] !== undefined);
     if (extra.length > 0) throw usage('--merge with only --reports and --strict (the shards already ran with their own flags; the merge applies their --strict-output)', extra.map((k) => `--${k}`).join(', '), 'drop them');
     const dirs = [...v.merge, ...parsed.positionals];
     if (dirs.some((d) => d === '')) throw usage('--merge to name directories', 'an empty value');
@@ -273,7 +285,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
   }
   const shard = v.shard === undefined ? {} : { shard: parseShard({ value: v.shard }) };
   if (v.selftest) {
-    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'shard', 'strict-output', 'converge-ms'].filter((k) => v[k as keyof typeof v] !== undefined);
+    const extra = ['endpoint', 'fault', 'target', 'region', 'record', 'replay', 'recordings', 'shard', 'strict-output', 'converge-ms', 'fuzz'].filter((k) => v[k as keyof typeof v] !== undefined);
     if (extra.length > 0) throw usage('--selftest alone (it always uses the embedded implementation and judges faults by failures, not warnings)', extra.map((k) => `--${k}`).join(', '));
     return { kind: 'selftest', common };
   }
@@ -300,7 +312,7 @@ export function parseCliArgs({ argv, cwd }: { argv: readonly string[]; cwd: stri
 
 /** Every long flag the CLI knows, for suggestions. */
 export const KNOWN_FLAGS = [
-  'endpoint', 'region', 'target', 'fault', 'reports', 'seed', 'grep', 'strict', 'strict-output', 'optional', 'converge-ms', 'selftest',
+  'endpoint', 'region', 'target', 'fault', 'reports', 'seed', 'fuzz', 'grep', 'strict', 'strict-output', 'optional', 'converge-ms', 'selftest',
   'record', 'diff', 'replay', 'recordings', 'shard', 'merge', 'list', 'version', 'help',
 ] as const;
 

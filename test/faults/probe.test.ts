@@ -23,6 +23,9 @@ const LISTS = ['List*'];
 const TARGETS: Record<string, string[]> = {
   'drops-required-member': ANY,
   'timestamps-as-iso-strings': LAYOUT,
+  'accepts-overlong-name': LAYOUT,
+  'accepts-unknown-enum': LAYOUT,
+  'malformed-body-500': LAYOUT,
   'success-status-201': ANY,
   'wrong-error-type': ANY,
   'not-found-as-500': ANY,
@@ -205,6 +208,9 @@ describe('runProbe', () => {
       'get an unknown layout: 404 ResourceNotFoundException',
       'create layout a again: 400 BadRequestException',
       'get deleted layout c: 404 ResourceNotFoundException',
+      'create a layout named with 65 characters: 400 BadRequestException',
+      'create a layout of an unknown LayoutType: 400 BadRequestException',
+      'create a layout with a truncated body: 400 BadRequestException',
       'put an object type with TemplateId and Fields: 400 BadRequestException',
       'detect six objects: 400 BadRequestException',
       'create nowhere (COUNT over an object type the domain lacks): 400 BadRequestException',
@@ -263,6 +269,10 @@ const VARIATION_SIGNS: Record<string, (probe: ProbeResult, ms: number) => void> 
     const page = stepOf(probe, 'list layouts, page 1 of 2');
     expect(JSON.parse(page.sdk).NextToken).toMatch(/^v2~/);
     expect(JSON.parse(stepOf(probe, 'list layouts, page 2 of 2').sdk).Items).toHaveLength(1);
+  },
+  'other-error-messages': (probe) => {
+    const refused = probe.steps.filter((s) => s.status === 400);
+    expect(refused.length > 0 && refused.every((s) => s.body.includes('1 validation error detected: '))).toBe(true);
   },
   'extra-headers': (probe) => {
     expect(probe.steps.every((s) => s.headers['x-amz-apigw-id'] === 'cpct-variation' && reference.steps[0].headers['x-amz-apigw-id'] === undefined)).toBe(true);

@@ -190,6 +190,25 @@ async function probeLayouts({ step, clock }: { step: Step; clock: ManualClock })
   await step('create layout a again', layout('a', { Description: 'replacement' }));
   await step('delete layout c', new DeleteDomainLayoutCommand({ DomainName: DOMAIN, LayoutDefinitionName: 'c' }));
   await step('get deleted layout c', new GetDomainLayoutCommand({ DomainName: DOMAIN, LayoutDefinitionName: 'c' }));
+  // What a server must refuse (the robustness area): a name over 64 characters, an unlisted enum value, a cut body.
+  await step('create a layout named with 65 characters', layout('n'.repeat(65)));
+  await step('create a layout of an unknown LayoutType', layout('e', { LayoutType: 'CPCT_NOT_A_VALUE' }));
+  await step('create a layout with a truncated body', truncatedBody(layout('t')));
+}
+
+/** `command` with its serialised body cut in half before it is sent. */
+function truncatedBody<C extends { middlewareStack: { add(m: unknown, o: unknown): void } }>(command: C): C {
+  command.middlewareStack.add(
+    (next: (args: { request: { body?: unknown; headers: Record<string, string> } }) => Promise<unknown>) => async (args: { request: { body?: unknown; headers: Record<string, string> } }) => {
+      const text = args.request.body instanceof Uint8Array ? new TextDecoder().decode(args.request.body) : String(args.request.body ?? '');
+      const cut = text.slice(0, Math.floor(text.length / 2));
+      args.request.body = cut;
+      args.request.headers['content-length'] = String(Buffer.byteLength(cut));
+      return next(args);
+    },
+    { step: 'build', name: 'probeTruncatedBody' },
+  );
+  return command;
 }
 
 /** Layout limits (model: Layout 1..2,000,000 characters). Last, and optional: these two steps cost half the probe. */

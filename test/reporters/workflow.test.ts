@@ -21,6 +21,7 @@ interface Step {
 interface Job {
   'runs-on': string;
   needs?: string | string[];
+  if?: string;
   steps: Step[];
   strategy?: { matrix?: Record<string, unknown[]> };
 }
@@ -46,24 +47,24 @@ describe('.github/workflows/conformance.yml', () => {
     expect(used.filter((s) => !scripts.includes(s))).toEqual([]);
   });
 
-  it('returns a valid mode for every conformance command it runs (matrix values filled in)', () => {
+  it('returns a valid mode for every conformance command it runs (matrix values and the nightly seed filled in)', () => {
     const commands = text
       .split('\n')
       .filter((line) => !line.trimStart().startsWith('#'))
-      .flatMap((line) => [...line.matchAll(/npm run conformance -- (.+)$/g)].map((m) => m[1].replaceAll('${{ matrix.shard }}', '2')));
-    expect(commands.length).toBe(4);
+      .flatMap((line) => [...line.matchAll(/npm run conformance -- (.+)$/g)].map((m) => m[1].replaceAll('${{ matrix.shard }}', '2').replaceAll('"$(date -u +%Y%m%d)"', '20261207')));
+    expect(commands.length).toBe(5);
     const kinds = commands.map((args) => parseCliArgs({ argv: args.trim().split(/\s+/), cwd: ROOT }).kind);
-    expect(kinds.sort()).toEqual(['merge', 'run', 'run', 'run']);
+    expect(kinds.sort()).toEqual(['merge', 'run', 'run', 'run', 'run']);
   });
 
   it('uses no tab characters (YAML forbids them for indentation)', () => {
     expect(text.includes('\t')).toBe(false);
   });
 
-  it.skipIf(!hasPyYaml)('parses (PyYAML) into the test, replay, endpoint, coverage, shard and merge jobs (skipped: python3 without PyYAML)', () => {
+  it.skipIf(!hasPyYaml)('parses (PyYAML) into the test, replay, endpoint, coverage, shard, merge and fuzz jobs (skipped: python3 without PyYAML)', () => {
     const doc = parseYaml();
     expect(doc.on).toBeTruthy();
-    expect(Object.keys(doc.jobs).sort()).toEqual(['coverage', 'endpoint', 'merge', 'replay', 'shard', 'test']);
+    expect(Object.keys(doc.jobs).sort()).toEqual(['coverage', 'endpoint', 'fuzz', 'merge', 'replay', 'shard', 'test']);
     for (const [name, job] of Object.entries(doc.jobs)) {
       expect(job['runs-on'], name).toBe('ubuntu-latest');
       expect(job.steps[0].uses, name).toBe('actions/checkout@v4');
@@ -79,8 +80,10 @@ describe('.github/workflows/conformance.yml', () => {
     expect(runs('shard')).toContain('--shard ${{ matrix.shard }}/2');
     expect(doc.jobs.merge.needs).toBe('shard');
     expect(runs('merge')).toContain('npm run conformance -- --merge reports/shards/conformance-shard-1 reports/shards/conformance-shard-2');
+    expect(runs('fuzz')).toMatch(/npm run conformance -- --grep ROBUST- --fuzz 200 /);
+    expect(doc.jobs.fuzz.if).toContain("github.event_name == 'schedule'");
     const uploads = Object.entries(doc.jobs).filter(([, job]) => job.steps.some((s) => s.uses === 'actions/upload-artifact@v4')).map(([name]) => name);
-    expect(uploads.sort()).toEqual(['coverage', 'endpoint', 'merge', 'replay', 'shard']);
+    expect(uploads.sort()).toEqual(['coverage', 'endpoint', 'fuzz', 'merge', 'replay', 'shard']);
   });
 
   it('has, line by line, top-level name, on and jobs, and each job a runs-on and steps', () => {
@@ -89,7 +92,7 @@ describe('.github/workflows/conformance.yml', () => {
     const jobsAt = text.split('\n').findIndex((l) => l === 'jobs:');
     const jobLines = text.split('\n').slice(jobsAt + 1);
     const jobs = jobLines.filter((l) => /^ {2}[a-z][a-z0-9_-]*:$/.test(l)).map((l) => l.trim().slice(0, -1));
-    expect(jobs).toEqual(['test', 'replay', 'endpoint', 'coverage', 'shard', 'merge']);
+    expect(jobs).toEqual(['test', 'replay', 'endpoint', 'coverage', 'shard', 'merge', 'fuzz']);
     expect(jobLines.filter((l) => /^ {4}runs-on: /.test(l))).toHaveLength(jobs.length);
     expect(jobLines.filter((l) => l === '    steps:')).toHaveLength(jobs.length);
   });

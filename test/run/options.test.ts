@@ -94,6 +94,16 @@ describe('parseCliArgs', () => {
     expect(parse('--merge', 'a', '--merge', 'c')).toMatchObject({ kind: 'merge', dirs: [path.join(cwd, 'a'), path.join(cwd, 'c')] });
   });
 
+  it('returns fuzz N given --fuzz N, and no fuzz (the default) without it', () => {
+    expect(parse('--fuzz', '200')).toMatchObject({ kind: 'run', common: { fuzz: 200 } });
+    expect(parse('--fuzz', '0')).toMatchObject({ kind: 'run', common: { fuzz: 0 } });
+    expect((parse() as { common: { fuzz?: number } }).common.fuzz).toBeUndefined();
+  });
+
+  it('returns a usage error naming the range given --fuzz that is not an integer from 0 to 10000', () => {
+    for (const bad of ['-1', '1.5', 'many', '10001']) expect(usageMessage(() => parse(`--fuzz=${bad}`))).toContain('--fuzz to be an integer from 0 to 10000');
+  });
+
   it('returns an embedded run with a fault given --fault NAME', () => {
     expect(parse('--fault', 'tags-dropped')).toMatchObject({ kind: 'run', target: { kind: 'embedded', fault: 'tags-dropped' } });
   });

@@ -10,6 +10,8 @@ import { EMPTY_FAULTS } from './empty.ts';
  */
 
 const LAYOUT_OPS = new Set(['CreateDomainLayout', 'GetDomainLayout', 'UpdateDomainLayout']);
+/** The longest name the model allows for domains and the names in the path (accepts-overlong-name cuts to it). */
+const OVERLONG_NAME = 64;
 const TH_IDENTIFIERS = /^(AIR_|HOTEL_|LOYALTY)/;
 
 /** A plan that wraps the calls of `operations` (all when omitted) with `around`. */
@@ -91,7 +93,7 @@ export const FAULTS: readonly Fault[] = [
   {
     name: 'wrong-error-type',
     description: 'validation errors are typed ValidationException (not in the model) instead of BadRequestException',
-    caughtBy: ['WIRE-400-*', 'LAYOUT-SIZE-02'],
+    caughtBy: ['WIRE-400-*', 'LAYOUT-SIZE-02', 'ROBUST-*'],
     build: () => ({
       wrapHandle: aroundReplies({
         rewrite: (reply) =>
@@ -542,6 +544,48 @@ export const FAULTS: readonly Fault[] = [
       onRequest(tools, ['DetectProfileObjectType'], (body) => {
         if (Array.isArray(body.Objects) && body.Objects.length > 5) body.Objects = body.Objects.slice(0, 5);
       }),
+  },
+  // --- robustness: what a server must refuse -----------------------------------------------------------------
+  {
+    name: 'accepts-overlong-name',
+    description: 'a name in the path longer than 64 characters is cut to 64 and the request goes ahead instead of a refusal',
+    caughtBy: ['ROBUST-CreateDomainLayout-length-02'],
+    build: (tools) =>
+      onCalls(tools, (call, send) => {
+        const url = new URL(call.url);
+        url.pathname = url.pathname.split('/').map((seg) => (decodeURIComponent(seg).length > OVERLONG_NAME ? encodeURIComponent(decodeURIComponent(seg).slice(0, OVERLONG_NAME)) : seg)).join('/');
+        return send({ ...call, url });
+      }),
+  },
+  {
+    name: 'accepts-unknown-enum',
+    description: 'a LayoutType the model does not list is taken as PROFILE_EXPLORER instead of a refusal',
+    caughtBy: ['ROBUST-CreateDomainLayout-enum-01'],
+    build: (tools) =>
+      onRequest(tools, ['CreateDomainLayout', 'UpdateDomainLayout'], (body) => {
+        if (body.LayoutType !== undefined && body.LayoutType !== 'PROFILE_EXPLORER') body.LayoutType = 'PROFILE_EXPLORER';
+      }),
+  },
+  {
+    name: 'malformed-body-500',
+    description: 'a body that is not a JSON object (truncated, an array) is answered with 500 InternalServerException instead of a 4xx',
+    caughtBy: ['ROBUST-CreateDomainLayout-malformed-01', 'ROBUST-CreateDomainLayout-malformed-02'],
+    build: () => ({
+      wrapHandle: (handle) => async (request) => {
+        if (request.method !== 'POST' && request.method !== 'PUT') return handle(request);
+        const text = await request.clone().text();
+        let object = text.length === 0;
+        try {
+          const parsed = JSON.parse(text) as unknown;
+          object = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+        } catch {
+          // Not JSON: not an object either.
+        }
+        if (object) return handle(request);
+        const reply = errorReply({ code: 'InternalServerException', status: 500, message: 'Internal error' });
+        return new Response(JSON.stringify(reply.body), { status: reply.status, headers: reply.headers });
+      },
+    }),
   },
   ...CALCULATED_FAULTS,
   // --- empty answers (run against every contract file) ------------------------------------------------------

@@ -88,6 +88,20 @@ export const VARIATIONS: readonly Variation[] = [
       }),
     }),
   },
+  {
+    name: 'other-error-messages',
+    description: 'error messages are worded differently (a prefix before the implementation\'s own text)',
+    build: () => ({
+      wrapHandle: aroundReplies({
+        rewrite: (reply) => {
+          if (reply.status < 400 || !reply.body) return reply;
+          const body = { ...reply.body };
+          for (const key of ['Message', 'message']) if (typeof body[key] === 'string') body[key] = `1 validation error detected: ${body[key] as string}`;
+          return { ...reply, body };
+        },
+      }),
+    }),
+  },
 ];
 
 /** Looks a variation up by name. */
