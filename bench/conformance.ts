@@ -52,7 +52,8 @@ export async function runConformanceBench({ rounds = 5, budgetMs = 90_000, timeo
   const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
   const trivialArgs = [vitest, 'run', '--config', path.join(FIXTURES, 'vitest.config.ts')];
   const reports = mkdtempSync(path.join(os.tmpdir(), 'cpct-bench-'));
-  const conformanceArgs = ['--import', 'tsx', path.join(ROOT, 'harness/cli.ts'), '--target', 'embedded', '--reports', reports];
+  // What `npm run conformance` and `npx cpct` run (bin/cpct.js: in a checkout, the sources through tsx).
+  const conformanceArgs = [path.join(ROOT, 'bin/cpct.js'), '--target', 'embedded', '--reports', reports];
   const began = performance.now();
   const results: ConformanceBenchResult['rounds'] = [];
   let failingRuns = 0;

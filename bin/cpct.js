@@ -4,4 +4,6 @@
 // caller's working directory.
 import { runEntry } from './run-entry.js';
 
-await runEntry({ entry: 'harness/cli' });
+// --help, --version and usage errors need no vitest; every other mode runs or lists contracts through it.
+const quick = process.argv.slice(2).some((arg) => ['--help', '-h', '--version'].includes(arg));
+await runEntry({ entry: 'harness/cli', preload: quick ? [] : ['vitest/node'] });

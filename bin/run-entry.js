@@ -5,9 +5,14 @@ import { existsSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 
-/** Imports `<entry>.ts` from source in a checkout, `dist/<entry>.js` otherwise; resolves to the module. */
-export async function runEntry({ entry }) {
+/**
+ * Imports `<entry>.ts` from source in a checkout, `dist/<entry>.js` otherwise; resolves to the module. `preload`:
+ * JavaScript packages the entry will import, loaded before tsx's hooks are registered: through them, vitest's node
+ * API took 1.3 s to load instead of 0.3 s (measured here), and the module loaded first is the one the entry gets.
+ */
+export async function runEntry({ entry, preload = [] }) {
   if (existsSync(new URL('tsconfig.build.json', root))) {
+    for (const specifier of preload) await import(specifier);
     const { register } = await import('tsx/esm/api');
     register();
     return import(new URL(`${entry}.ts`, root).href);

@@ -45,7 +45,7 @@ fi
 echo "server-coverage: server at $url"
 
 set +e
-node --import tsx harness/cli.ts --endpoint "$url" --reports "$reports" "$@"
+node bin/cpct.js --endpoint "$url" --reports "$reports" "$@"
 rc=$?
 set -e
 

@@ -14,7 +14,7 @@ export async function listContracts(): Promise<ContractMeta[]> {
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
   const vitest = await createVitest(
     'test',
-    { config: VITEST_CONFIG, root: PACKAGE_ROOT, project: ['contracts'], watch: false, pool: 'threads', isolate: false, maxWorkers: 2, reporters: [] },
+    { config: VITEST_CONFIG, root: PACKAGE_ROOT, project: ['contracts'], watch: false, pool: 'threads', isolate: false, maxWorkers: 2, reporters: [], experimental: { fsModuleCache: true } },
     {},
     { stdout: quiet, stderr: quiet },
   );

@@ -65,6 +65,9 @@ export async function createContractRunner({ grep, shard, blobFile }: { grep?: R
       isolate: false,
       // vitest's default on a 2-core machine is one worker; the four contract files gain from two.
       maxWorkers: 2,
+      // vitest keeps each contract file's transformed modules on disk between runs (keyed by their content), so a run
+      // does not transform the harness, the mock and the generators again: measured here, 6.2-6.3 s -> 5.2-5.7 s.
+      experimental: { fsModuleCache: true },
       reporters: shard ? [collector.reporter, ['blob', { outputFile: blobFile }]] : [collector.reporter],
       testNamePattern: grep,
       ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
