@@ -22,19 +22,25 @@ export interface ConformanceBenchResult {
   failingRuns: number;
 }
 
-/** Runs `node args…` in the project root; resolves with the wall time and exit code, or rejects past `timeoutMs`. */
-function timedRun({ args, timeoutMs }: { args: string[]; timeoutMs: number }): Promise<{ seconds: number; code: number; stderr: string }> {
+/**
+ * Runs `command args…` (default: this Node) in the project root with `env` added to the environment; resolves with
+ * the wall time, the exit code and the tail of its output (stderr, and stdout too with `keepStdout`), or rejects past
+ * `timeoutMs` after stopping the child.
+ */
+export function timedRun({ command = process.execPath, args, timeoutMs, env = {}, keepStdout = false }: { command?: string; args: string[]; timeoutMs: number; env?: NodeJS.ProcessEnv; keepStdout?: boolean }): Promise<{ seconds: number; code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...env } });
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => {
+    const keep = (c: Buffer) => {
       stderr = (stderr + c.toString()).slice(-4000);
-    });
+    };
+    child.stderr?.on('data', keep);
+    child.stdout?.on('data', keep);
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-      reject(new Error(`bench: expected \`node ${args.join(' ')}\` to finish within ${timeoutMs / 1000} s; it did not and was stopped; look for a hang`));
+      reject(new Error(`bench: expected \`${command === process.execPath ? 'node' : command} ${args.join(' ')}\` to finish within ${timeoutMs / 1000} s; it did not and was stopped; look for a hang`));
     }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
