@@ -13,6 +13,7 @@ import { _, Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/20
 import addFormatsModule from 'ajv-formats';
 import { HarnessError } from './errors.ts';
 import { SCHEMAS_DIR } from './operation-index.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 import { bundleKey, defaultCacheDir, loadBundle, schemaFiles, writeBundle, type BundleFlavour, type FlavourPlan, type ValidatorBundle } from './validator-bundle.ts';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -153,26 +154,27 @@ export function bundlePlans({ files, read }: { files: readonly string[]; read: (
     made.addSchema(fastSchema({ schema: read('shapes.json'), policy }) as JsonSchema);
     return { ajv: made, schemas: chosen.map((file) => ({ key: file, schema: fastSchema({ schema: read(file), policy }) as JsonSchema })) };
   };
-  const bindings = files
+  const bindingSchemas = files
     .filter((f) => f.endsWith('.input.json') || f.endsWith('.output.json'))
     .flatMap((file) => {
       const schema = read(file);
       const specs = (schema['x-http-bindings'] ?? {}) as Record<string, HttpBindingSpec>;
-      return Object.entries(specs).map(([member, binding]) => bindingSchema({ fileId: String(schema.$id), member, binding }));
+      return Object.entries(specs).map(([member, binding]) => {
+        const bound = bindingSchema({ fileId: String(schema.$id), member, binding });
+        return { key: String(bound.$id), schema: bound };
+      });
     });
-  const exact = (coerce: boolean): FlavourPlan => {
+  const exact = (coerce: boolean, schemas: FlavourPlan['schemas']): FlavourPlan => {
     const made = createAjv({ coerce, source: true });
     made.addSchema(read('shapes.json'));
-    return { ajv: made, schemas: bindings.map((schema) => ({ key: String(schema.$id), schema })) };
+    return { ajv: made, schemas };
   };
-  const exactFiles = exact(false);
-  exactFiles.schemas = files.filter((f) => f !== 'shapes.json' && f !== 'operations.json').map((file) => ({ key: file, schema: read(file) }));
   return {
-    exact: exactFiles,
+    exact: exact(false, files.filter((f) => f !== 'shapes.json' && f !== 'operations.json').map((file) => ({ key: file, schema: read(file) }))),
     'fast-request': fast('request', files.filter((f) => f.endsWith('.input.json'))),
     'fast-response': fast('response', files.filter((f) => f.endsWith('.output.json') || f.startsWith('errors/'))),
-    binding: exact(false),
-    'binding-coerce': exact(true),
+    binding: exact(false, bindingSchemas),
+    'binding-coerce': exact(true, bindingSchemas),
   };
 }
 
@@ -211,7 +213,7 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR, cacheDir }: { dir?: st
   const precompiled = (): ValidatorBundle | null => {
     if (bundle !== undefined) return bundle;
     bundle = null;
-    const folder = cacheDir === false ? undefined : (cacheDir ?? defaultCacheDir({ packageRoot: path.resolve(SCHEMAS_DIR, '..', '..') }));
+    const folder = cacheDir === false ? undefined : (cacheDir ?? defaultCacheDir({ packageRoot: PACKAGE_ROOT }));
     if (!folder) return bundle;
     try {
       const key = bundleKey({ dir });
