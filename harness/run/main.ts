@@ -61,13 +61,16 @@ const COMPONENT = 'cpct';
 /** How long the reachability probe of --endpoint waits. */
 const PROBE_TIMEOUT_MS = 5_000;
 /** Credentials used when the environment has none: a local server does not check them, and they are recognisably fake. */
-const DUMMY_CREDENTIALS: StaticCredentials = { accessKeyId: 'CPCTDUMMYACCESSKEY00', secretAccessKey: 'cpct-dummy-secret-access-key' };
+const DUMMY_ACCESS_KEY_ID = 'CPCTDUMMYACCESSKEY00';
+const DUMMY_SECRET_ACCESS_KEY = 'cpct-dummy-secret-access-key';
 
 /** Static credentials from the environment when both key parts are set, else the dummy pair. */
 export function credentialsFromEnv({ env }: { env: Readonly<Record<string, string | undefined>> }): StaticCredentials {
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) return DUMMY_CREDENTIALS;
+  // A new object every time: the SDK annotates the credentials it is given (`$source`), which must not leak from one
+  // client into the next.
+  if (!accessKeyId || !secretAccessKey) return { accessKeyId: DUMMY_ACCESS_KEY_ID, secretAccessKey: DUMMY_SECRET_ACCESS_KEY };
   return env.AWS_SESSION_TOKEN ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN } : { accessKeyId, secretAccessKey };
 }
 

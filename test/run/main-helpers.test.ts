@@ -20,6 +20,12 @@ describe('credentialsFromEnv', () => {
     expect(credentialsFromEnv({ env: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' } })).toEqual(dummy);
   });
 
+  it('returns a new pair each time, so what the SDK writes onto one client\'s credentials does not reach the next', () => {
+    const first = credentialsFromEnv({ env: {} }) as unknown as Record<string, unknown>;
+    first.$source = { CREDENTIALS_CODE: 'e' };
+    expect(credentialsFromEnv({ env: {} })).toEqual({ accessKeyId: 'CPCTDUMMYACCESSKEY00', secretAccessKey: 'cpct-dummy-secret-access-key' });
+  });
+
   it('returns the environment\'s key pair, with the session token when one is set', () => {
     expect(credentialsFromEnv({ env: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 's' } })).toEqual({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 's' });
     expect(credentialsFromEnv({ env: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 's', AWS_SESSION_TOKEN: 't' } })).toEqual({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 's', sessionToken: 't' });
