@@ -302,6 +302,21 @@ describe('runCli --shard and --merge', () => {
     expect(merge.out()).toMatch(/merged from 2 parts/);
   }, TIMEOUT);
 
+  it('returns 0 for a part --grep leaves empty, and a merge holding only the other part\'s contracts', async () => {
+    const one = '^LAYOUT-TAGS-01 ';
+    const parts = await Promise.all(
+      ['1/2', '2/2'].map(async (shard) => {
+        const run = fakeIo({ argv: ['--shard', shard, '--grep', one, '--reports', path.join(dir, `one-part${shard[0]}`)] });
+        return { code: await runCli(run.io), err: run.err() };
+      }),
+    );
+    for (const p of parts) expect(p.code, p.err).toBe(0);
+    expect(parts.map((p) => p.err).join('')).toMatch(/no contract of part [12]\/2 matches/);
+    const merge = fakeIo({ argv: ['--merge', path.join(dir, 'one-part1'), path.join(dir, 'one-part2'), '--reports', path.join(dir, 'one-merged')] });
+    expect(await runCli(merge.io), merge.err()).toBe(0);
+    expect((await readJson<ConformanceReport>(dir, 'one-merged', 'conformance.json')).results.map((r) => `${r.id} ${r.status}`)).toEqual(['LAYOUT-TAGS-01 pass']);
+  }, TIMEOUT);
+
   it('returns 1 from a merge of parts run with --strict-output, applying it to the exit code and the summary', async () => {
     const strictGrep = '^(WIRE-EXCHANGES-|WIRE-OK-DetectProfileObjectType )';
     const parts = await Promise.all(
