@@ -24,6 +24,8 @@ export interface NockReplay {
  * filters apply the replay's request normalisation first.
  */
 export function nockReplay({ tape }: { tape: Tape }): NockReplay {
+  // nock patches node:http when it is first imported, and a previous session's restore() may have undone that.
+  if (!nock.isActive()) nock.activate();
   nock.disableNetConnect();
   const scopes: nock.Scope[] = [];
   const interceptors: nock.Interceptor[] = [];
@@ -49,6 +51,9 @@ export function nockReplay({ tape }: { tape: Tape }): NockReplay {
     restore: () => {
       for (const i of interceptors) nock.removeInterceptor(i);
       nock.enableNetConnect();
+      // Stop what was started: with no interceptor of anyone's left, node:http goes back to the real thing, so a
+      // later request in this process (a keep-alive agent, a loopback server) is not passed through nock.
+      if (nock.activeMocks().length === 0) nock.restore();
     },
   };
 }
