@@ -18,12 +18,12 @@ import { ACCESS_KEY_ID, ACCOUNT, OTHER_ACCOUNT, REAL_EMAIL } from './planted.ts'
 
 /**
  * A small slice of the suite in one contract file (a waiter, several writes and reads of the same resource), so that
- * each in-process replay takes about a second; ten identical replays show the replay is deterministic.
+ * each in-process replay takes about a second; five identical replays show the replay is deterministic.
  */
 const GREP = /^LAYOUT-(CREATE|TAGS|UPDATE|DEFAULT-01|VERSION)/;
 /** Only the file holding them runs (the others would be collected for nothing, every run). */
 const AREAS = ['layouts'];
-const REPLAYS = 10;
+const REPLAYS = 5;
 const FIXED_START = new Date('2025-06-09T00:00:00.000Z');
 
 let server: MockServer;
@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 describe('record and replay', () => {
-  it('returns the live outcome contract by contract given a replay of what was recorded, ten times over with identical reports', async () => {
+  it('returns the live outcome contract by contract given a replay of what was recorded, five times over with identical reports', async () => {
     const recordings = tempDir();
     const live = await runner.run({ config: liveConfig({ url: server.url, recordings, runId: 'a1b2c3d4' }), areas: AREAS });
     expect(live.length).toBeGreaterThanOrEqual(6);
