@@ -17,7 +17,9 @@ export default defineConfig({
           ],
           // The fault self-test (every fault of the catalogue against the contracts, about three minutes here) has its
           // own project, `npm run test:selftest`, which CI runs after `npm test`: the unit project stays a fast loop.
-          exclude: ['specs/contracts/**', 'node_modules/**', 'test/faults/selftest.integ.test.ts'],
+          // So has the package check (pack, offline install, every face of the installed package: about 30 CPU-s),
+          // `npm run test:package`, which CI runs too.
+          exclude: ['specs/contracts/**', 'node_modules/**', 'test/faults/selftest.integ.test.ts', 'test/cli/pack.integ.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           // vitest's default here is one worker (cores - 1); with the self-test in its own project, two workers keep
@@ -36,6 +38,14 @@ export default defineConfig({
           name: 'selftest',
           include: ['test/faults/selftest.integ.test.ts'],
           testTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          include: ['test/cli/pack.integ.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
       {
