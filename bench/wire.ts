@@ -15,7 +15,7 @@ import { createRecorder } from '../harness/recording/record.ts';
 import { createReplayHandler } from '../harness/recording/replay.ts';
 import type { Tape } from '../harness/recording/tape.ts';
 import { createSchemaRegistry } from '../harness/schemas.ts';
-import { attachWireValidation } from '../harness/wire-validation/index.ts';
+import { attachWireValidation, SESSION_RETAINED_EXCHANGES } from '../harness/wire-validation/index.ts';
 
 export interface WireBenchResult {
   /** µs per call, per round, in run order: no middleware, capture only (`validate: false`), capture and validation. */
@@ -74,6 +74,8 @@ export async function runWireBench({ calls = 2000, rounds = 9, layoutChars = 200
           registry,
           index,
           validate: variant === 'validated',
+          // Kept as a contract session keeps them: the latest few, not every exchange of the run.
+          retain: SESSION_RETAINED_EXCHANGES,
           onExchange: ({ exchange, violations: v }) => {
             violations += v.length;
             responseBytes = exchange.response.body.byteLength;
@@ -87,8 +89,6 @@ export async function runWireBench({ calls = 2000, rounds = 9, layoutChars = 200
     const start = performance.now();
     for (let i = 0; i < n; i++) {
       await c.send(command);
-      // The capture keeps every exchange; a long run would measure the growing array, so keep it short.
-      if (wire && (i & 255) === 255) wire.clear();
     }
     const us = ((performance.now() - start) * 1000) / n;
     wire?.detach();

@@ -121,7 +121,7 @@ export function contractFile({ area }: { area: string }): {
           throw new SkipContract(reason);
         },
       };
-      const from = s.wire.exchanges().length;
+      const from = s.wire.count();
       try {
         await body(ctx);
       } catch (error) {
@@ -135,7 +135,7 @@ export function contractFile({ area }: { area: string }): {
         throw error;
       } finally {
         // Warnings are the contract's whatever its outcome, so a failure or a skip still shows what its answers broke.
-        const to = s.wire.exchanges().length;
+        const to = s.wire.count();
         bodies.push([from, to]);
         const warnings = warningsOf({ s, from, to, unattributed });
         if (warnings.length > 0) outcome.warnings = warnings;
@@ -166,7 +166,7 @@ export function contractFile({ area }: { area: string }): {
         }
         if (errors.length > 0) {
           throw new ContractViolation({
-            expected: `no error-severity violation in ${s.wire.exchanges().length} exchanges`,
+            expected: `no error-severity violation in ${s.wire.count()} exchanges`,
             seen: `${errors.length} violation(s): ${errors.slice(0, 5).map(describeWire).join(' | ')}`,
           });
         }

@@ -7,7 +7,7 @@ import { tapePath } from '../recording/tape.ts';
 import { DEFAULT_CONVERGE_MS, domainPrefix, type RunConfig, type SessionReport } from '../run/config.ts';
 import { createSchemaRegistry, type SchemaRegistry } from '../schemas.ts';
 import { openTarget, type Target } from '../targets/index.ts';
-import { attachWireValidation, type WireValidation } from '../wire-validation/index.ts';
+import { attachWireValidation, SESSION_RETAINED_EXCHANGES, type WireValidation } from '../wire-validation/index.ts';
 import type { WireExchange } from '../wire-validation/validate.ts';
 import type { ExchangeLike } from '../reporters/common.ts';
 import { ErrorExpectations } from './service-errors.ts';
@@ -106,7 +106,20 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
   const client = new CustomerProfilesClient({ ...clientConfig, cacheMiddleware: true });
   tagOperations({ client });
   const index = loadOperationIndex({ dir: registry.dir });
-  const wire = attachWireValidation({ client, registry, index });
+  // Each exchange is cut down for the coverage report and counted as it arrives; the wire keeps only the latest ones,
+  // which is all the contracts look back at (the exchange of the call they just made).
+  const slimmed: ExchangeLike[] = [];
+  const calls: Record<string, number> = {};
+  const wire = attachWireValidation({
+    client,
+    registry,
+    index,
+    retain: SESSION_RETAINED_EXCHANGES,
+    onExchange: ({ exchange }) => {
+      slimmed.push(slimExchange({ exchange }));
+      calls[exchange.operation] = (calls[exchange.operation] ?? 0) + 1;
+    },
+  });
   const created: string[] = [];
   const counters = new Map<string, number>();
   const budget = createWaitBudget({ budgetMs: config.convergeMs ?? DEFAULT_CONVERGE_MS, ...(config.outbox ? { ledger: { dir: path.join(config.outbox, 'waited'), name: area } } : {}) });
@@ -154,7 +167,7 @@ export async function openSession({ config: runConfig, area }: { config: RunConf
         await client.send(new DeleteDomainCommand({ DomainName: name })).catch(() => undefined);
       }
       const { waitedMs, waits } = budget.own();
-      const report: SessionReport = { area, calls: callsByOperation({ wire }), waitedMs, waits, exchanges: wire.exchanges().map((exchange) => slimExchange({ exchange })) };
+      const report: SessionReport = { area, calls, waitedMs, waits, exchanges: slimmed };
       wire.detach();
       client.destroy();
       await target.close();
@@ -207,9 +220,3 @@ function slimExchange({ exchange }: { exchange: WireExchange }): ExchangeLike {
   };
 }
 
-/** Requests the client sent, by operation, from the captured exchanges (each retry is an exchange, and is billed). */
-function callsByOperation({ wire }: { wire: WireValidation }): Record<string, number> {
-  const calls: Record<string, number> = {};
-  for (const exchange of wire.exchanges()) calls[exchange.operation] = (calls[exchange.operation] ?? 0) + 1;
-  return calls;
-}

@@ -12,6 +12,12 @@ import { validateExchange, type WireExchange, type WireViolation } from './valid
 
 export const MIDDLEWARE_NAME = 'cpctWireValidation';
 
+/**
+ * Exchanges a contract session's wire keeps: its contracts read the exchange of the call they just made (a few at
+ * most), and keeping every exchange of a file cost about 5% of each replay call in collections (npm run bench, wire).
+ */
+export const SESSION_RETAINED_EXCHANGES = 32;
+
 /** Request headers that carry credentials; their values never reach an exchange record. */
 const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token']);
 
@@ -24,9 +30,16 @@ export interface ClientWithStack {
 }
 
 export interface WireValidation {
-  /** Every exchange captured since attaching (or the last `clear`), in order. */
+  /** The exchanges still kept (all of them without `retain`), in order; the first is exchange `count() - length`. */
   exchanges(): WireExchange[];
-  /** Every violation found so far, with the index of its exchange. */
+  /** How many exchanges were captured since attaching (or the last `clear`), kept or not. */
+  count(): number;
+  /**
+   * The exchanges from number `index` on (`index` as `count()` returned it before the calls); throws when `retain`
+   * has already let some of them go.
+   */
+  since(args: { index: number }): WireExchange[];
+  /** Every violation found so far, with the number of its exchange (as `count()` counts). */
   violations(): (WireViolation & { exchange: number })[];
   /** Forgets captured exchanges and violations. */
   clear(): void;
@@ -78,17 +91,25 @@ function replayBody({ original, bytes }: { original: unknown; bytes: Uint8Array 
 }
 
 function requestRecord(request: HttpLikeRequest): WireExchange['request'] {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(request.headers ?? {})) headers[k.toLowerCase()] = SECRET_HEADERS.has(k.toLowerCase()) ? '<redacted>' : String(v);
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(request.query ?? {})) if (v !== null && v !== undefined) query[k] = v;
   const body = request.body;
+  const sent = request.headers ?? {};
+  let headers: Record<string, string> | undefined;
   return {
     method: request.method ?? 'GET',
     path: request.path ?? '/',
     query,
-    headers,
-    body: body === undefined || body === null ? null : typeof body === 'string' ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : '<stream>',
+    // Copied (lower case, credentials redacted) when first read: the checks and the coverage report never read the
+    // request's headers, and copying a dozen signed headers was a tenth of the capture's cost.
+    get headers() {
+      if (!headers) {
+        headers = {};
+        for (const [k, v] of Object.entries(sent)) headers[k.toLowerCase()] = SECRET_HEADERS.has(k.toLowerCase()) ? '<redacted>' : String(v);
+      }
+      return headers;
+    },
+    body: body === undefined || body === null ? null : typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : '<stream>',
   };
 }
 
@@ -109,14 +130,24 @@ export function attachWireValidation({
   index,
   onExchange,
   validate = true,
+  retain = Number.POSITIVE_INFINITY,
 }: {
   client: ClientWithStack;
   registry?: SchemaRegistry;
   index?: OperationIndex;
   onExchange?: (args: { exchange: WireExchange; violations: WireViolation[] }) => void;
   validate?: boolean;
+  /**
+   * How many of the latest exchanges to keep (default: all). A long session keeps only what its checks look back
+   * at: every exchange kept outlives young-generation collections and is copied into the old one, which measured
+   * about 5% of a replay call when a few hundred were kept.
+   */
+  retain?: number;
 }): WireValidation {
+  if (!(retain >= 1)) throw new TypeError(`attachWireValidation: retain must be at least 1; saw ${retain}`);
   let captured: WireExchange[] = [];
+  /** Number of the first exchange still in `captured`. */
+  let dropped = 0;
   let found: (WireViolation & { exchange: number })[] = [];
   let reg = registry;
   let idx = index;
@@ -137,12 +168,18 @@ export function attachWireValidation({
         response: { status: response.statusCode, headers, body: bytes },
       };
       captured.push(exchange);
+      // Dropped in chunks, so the array is not shifted on every call.
+      if (captured.length >= 2 * retain && captured.length > 1) {
+        const cut = captured.length - retain;
+        captured = captured.slice(cut);
+        dropped += cut;
+      }
       let violations: WireViolation[] = [];
       if (validate) {
         reg ??= createSchemaRegistry();
         idx ??= loadOperationIndex({ dir: reg.dir });
         violations = validateExchange({ index: idx, registry: reg, exchange });
-        const n = captured.length - 1;
+        const n = dropped + captured.length - 1;
         for (const v of violations) found.push({ ...v, exchange: n });
       }
       onExchange?.({ exchange, violations });
@@ -163,10 +200,23 @@ export function attachWireValidation({
 
   return {
     exchanges: () => [...captured],
+    count: () => dropped + captured.length,
+    since: ({ index }) => {
+      if (index < dropped) {
+        throw new HarnessError({
+          component: 'wire-validation',
+          expected: `exchange ${index} still kept`,
+          seen: `exchanges before ${dropped} let go (retain ${retain})`,
+          action: 'read the exchanges right after the calls, or attach with a larger retain',
+        });
+      }
+      return captured.slice(index - dropped);
+    },
     violations: () => [...found],
     clear: () => {
       captured = [];
       found = [];
+      dropped = 0;
     },
     detach: () => {
       client.middlewareStack.remove(MIDDLEWARE_NAME);

@@ -100,7 +100,7 @@ async function sendCase({ session, operation, input, family, p }: { session: Ses
     },
     { step: 'build', name: 'cpctRobustnessCase' },
   );
-  const mark = session.wire.exchanges().length;
+  const mark = session.wire.count();
   let failure: unknown;
   try {
     await session.client.send(command, { abortSignal: AbortSignal.timeout(CASE_TIMEOUT_MS) });
@@ -108,7 +108,7 @@ async function sendCase({ session, operation, input, family, p }: { session: Ses
     if (error instanceof CaseNotApplicable) return { verdict: { ok: true, code: 'none', message: 'not applicable' } };
     failure = error;
   }
-  const exchange = session.wire.exchanges().slice(mark).find((e) => e.operation === operation);
+  const exchange = session.wire.since({ index: mark }).find((e) => e.operation === operation);
   const answer: Answer = exchange
     ? { status: exchange.response.status, headers: exchange.response.headers, body: new TextDecoder().decode(exchange.response.body) }
     : { error: (failure as Error | undefined)?.message ?? 'no exchange was captured' };

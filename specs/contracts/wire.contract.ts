@@ -86,9 +86,9 @@ function declareOperationContracts(): void {
         });
         const input = cases.valid({ fx, fresh: freshNames(session) });
         await cases.prepare?.({ fx, input, session });
-        const mark = session.wire.exchanges().length;
+        const mark = session.wire.count();
         const output = (await send({ session, operation, input })) as Record<string, unknown>;
-        const exchange = session.wire.exchanges()[mark];
+        const exchange = session.wire.since({ index: mark })[0];
         check({ condition: exchange !== undefined, expected: `one ${operation} exchange to be captured`, seen: 'none' });
         check({ condition: exchange.response.status === entry.http.code, expected: `HTTP ${entry.http.code}`, seen: `HTTP ${exchange.response.status}` });
         // An empty body passes the validator whenever the output has no required member, and then validated nothing.

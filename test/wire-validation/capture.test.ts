@@ -74,6 +74,25 @@ describe('attachWireValidation', () => {
     client.destroy();
   });
 
+  it('returns the count of every exchange and keeps only the latest given retain, numbering violations by that count', async () => {
+    const { client } = clientWith(() => new TextEncoder().encode(JSON.stringify({ ...JSON.parse(body), LayoutType: 'NOT_A_TYPE' })));
+    const seen: string[] = [];
+    const wire = attachWireValidation({ client, retain: 2, onExchange: ({ exchange }) => seen.push(exchange.operation) });
+    for (let i = 0; i < 5; i++) await client.send(new GetDomainLayoutCommand({ DomainName: 'd', LayoutDefinitionName: `l${i}` }));
+    expect(wire.count()).toBe(5);
+    expect(seen).toHaveLength(5);
+    expect(wire.exchanges().length).toBeGreaterThanOrEqual(2);
+    expect(wire.exchanges().length).toBeLessThan(5);
+    expect(wire.since({ index: 4 }).map((e) => e.request.path)).toEqual(['/domains/d/layouts/l4']);
+    expect(() => wire.since({ index: 0 })).toThrow(/^wire-validation: expected exchange 0 still kept; saw exchanges before \d let go \(retain 2\)/);
+    // One enum warning per response, numbered 0..4 whatever was let go.
+    expect(wire.violations().map((v) => v.exchange)).toEqual([0, 1, 2, 3, 4]);
+    wire.clear();
+    expect([wire.count(), wire.exchanges().length]).toEqual([0, 0]);
+    expect(() => attachWireValidation({ client: clientWith(() => bytes()).client, retain: 0 })).toThrow(/retain must be at least 1/);
+    client.destroy();
+  });
+
   it('refuses a second attachment to the same client with a clear message', () => {
     const { client } = clientWith(() => bytes());
     const first = attachWireValidation({ client });

@@ -108,6 +108,10 @@ describe('validateExchange on a success response', () => {
     ]);
   });
 
+  it('returns a json error given a body behind a byte order mark, which the SDK cannot parse either', () => {
+    expect(check(exchange({ body: `\uFEFF${JSON.stringify(goodLayout())}` })).map((v) => [v.part, v.keyword])).toEqual([['body', 'json']]);
+  });
+
   it('treats an empty body as an empty object', () => {
     expect(check(exchange({ operation: 'DeleteDomainLayout', headers: {}, body: '' })).map((v) => v.pointer)).toEqual(['/Message']);
   });
