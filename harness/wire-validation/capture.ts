@@ -14,7 +14,7 @@ export const MIDDLEWARE_NAME = 'cpctWireValidation';
 
 /**
  * Exchanges a contract session's wire keeps: its contracts read the exchange of the call they just made (a few at
- * most), and keeping every exchange of a file cost about 5% of each replay call in collections (npm run bench, wire).
+ * most). Keeping every exchange of a file kept every response body alive until the file ended.
  */
 export const SESSION_RETAINED_EXCHANGES = 32;
 
@@ -100,8 +100,8 @@ function requestRecord(request: HttpLikeRequest): WireExchange['request'] {
     method: request.method ?? 'GET',
     path: request.path ?? '/',
     query,
-    // Copied (lower case, credentials redacted) when first read: the checks and the coverage report never read the
-    // request's headers, and copying a dozen signed headers was a tenth of the capture's cost.
+    // Copied (lower case, credentials redacted) when first read: neither the checks nor the coverage report read the
+    // request's headers, so a dozen signed headers are not copied on every call for nothing.
     get headers() {
       if (!headers) {
         headers = {};
@@ -138,9 +138,8 @@ export function attachWireValidation({
   onExchange?: (args: { exchange: WireExchange; violations: WireViolation[] }) => void;
   validate?: boolean;
   /**
-   * How many of the latest exchanges to keep (default: all). A long session keeps only what its checks look back
-   * at: every exchange kept outlives young-generation collections and is copied into the old one, which measured
-   * about 5% of a replay call when a few hundred were kept.
+   * How many of the latest exchanges to keep (default: all; at least 1). A long session keeps only what its checks
+   * look back at: every exchange kept outlives young-generation collections and is copied into the old generation.
    */
   retain?: number;
 }): WireValidation {
