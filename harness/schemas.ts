@@ -180,8 +180,10 @@ export function bundlePlans({ files, read }: { files: readonly string[]; read: (
 
 /**
  * Opens the schemas in `dir` (default: the committed specs/schemas); nothing is compiled until first use. With a
- * `cacheDir` (default: the package's node_modules/.cache/cpct; `false`: none), the validators a run needs come from a
- * bundle generated once for these schemas (validator-bundle.ts) instead of being compiled in every process.
+ * `cacheDir`, the validators a run needs come from a bundle generated once for these schemas (validator-bundle.ts)
+ * instead of being compiled in every process. Default: the package's node_modules/.cache/cpct for the committed
+ * schemas, none for any other folder (a test's fixture schemas would otherwise take the places the cache keeps, and
+ * push out the committed schemas' bundle); `false`: none.
  */
 export function createSchemaRegistry({ dir = SCHEMAS_DIR, cacheDir }: { dir?: string; cacheDir?: string | false } = {}): SchemaRegistry {
   const raw = new Map<string, JsonSchema>();
@@ -213,7 +215,8 @@ export function createSchemaRegistry({ dir = SCHEMAS_DIR, cacheDir }: { dir?: st
   const precompiled = (): ValidatorBundle | null => {
     if (bundle !== undefined) return bundle;
     bundle = null;
-    const folder = cacheDir === false ? undefined : (cacheDir ?? defaultCacheDir({ packageRoot: PACKAGE_ROOT }));
+    const committed = path.resolve(dir) === path.resolve(SCHEMAS_DIR);
+    const folder = cacheDir === false ? undefined : (cacheDir ?? (committed ? defaultCacheDir({ packageRoot: PACKAGE_ROOT }) : undefined));
     if (!folder) return bundle;
     try {
       const key = bundleKey({ dir });

@@ -1,10 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMAS_DIR } from '../../harness/operation-index.ts';
 import { createSchemaRegistry, type SchemaRegistry } from '../../harness/schemas.ts';
-import { bundleKey, BUNDLE_FLAVOURS } from '../../harness/validator-bundle.ts';
+import { PACKAGE_ROOT } from '../../harness/package-root.ts';
+import { bundleKey, BUNDLE_FLAVOURS, defaultCacheDir } from '../../harness/validator-bundle.ts';
 
 /** A small copy of the committed schemas (a few operations), so building a bundle takes little time. */
 const FILES = ['shapes.json', 'CreateDomain.input.json', 'CreateDomain.output.json', 'GetDomain.input.json', 'GetDomain.output.json', 'ListDomains.input.json', 'errors/BadRequestException.json'];
@@ -42,6 +43,17 @@ describe('bundleKey', () => {
     expect(bundleKey({ dir: a })).toBe(bundleKey({ dir: b }));
     appendFileSync(path.join(b, 'GetDomain.output.json'), ' ');
     expect(bundleKey({ dir: b })).not.toBe(bundleKey({ dir: a }));
+  });
+});
+
+describe('createSchemaRegistry without a cache folder', () => {
+  it('writes no bundle into the package cache for schemas other than the committed ones', () => {
+    const dir = schemaCopy();
+    appendFileSync(path.join(dir, 'GetDomain.output.json'), ' ');
+    const registry = createSchemaRegistry({ dir });
+    expect(registry.validateInput({ operation: 'CreateDomain', value: { DefaultExpirationDays: 'five' } }).length).toBeGreaterThan(0);
+    const packageCache = defaultCacheDir({ packageRoot: PACKAGE_ROOT });
+    if (packageCache && existsSync(packageCache)) expect(readdirSync(packageCache).filter((f) => f.includes(bundleKey({ dir })))).toEqual([]);
   });
 });
 
