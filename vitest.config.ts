@@ -31,6 +31,9 @@ export default defineConfig({
           isolate: false,
           // ...which is safe only while no file leaves node:http or fetch patched: this fails the file that does.
           setupFiles: ['test/support/no-global-patches.ts'],
+          // The SDK's Node-version notice, once per worker process, says nothing about the tests. Child CLIs do not
+          // inherit it (run-cli.ts drops AWS_* variables): the CLI's own setting is still what their tests see.
+          env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
         },
       },
       {
