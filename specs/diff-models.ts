@@ -4,12 +4,11 @@
  * Exit 0 when the models agree on everything but documentation, 1 when they differ, 2 for unusable input.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { formatError, UsageError } from '../harness/errors.ts';
-import { ensureDir } from '../harness/fs-dirs.ts';
+import { writeJsonAndMarkdown } from '../harness/report-files.ts';
 import { diffModels, formatModelMarkdown, formatModelSummary, modelImpact, type ContractRef, type ModelDiff, type TapeRef } from './lib/model-diff.ts';
 import type { SmithyModel } from './lib/smithy.ts';
 
@@ -90,13 +89,8 @@ export async function buildModelDiff({ options, cwd }: { options: DiffModelsOpti
 }
 
 /** Writes model-diff.json and model-diff.md under `dir`; returns their paths. */
-export async function writeModelDiff({ diff, dir }: { diff: ModelDiff; dir: string }): Promise<{ json: string; md: string }> {
-  await ensureDir({ dir });
-  const json = path.join(dir, 'model-diff.json');
-  const md = path.join(dir, 'model-diff.md');
-  await writeFile(json, `${JSON.stringify(diff, null, 2)}\n`, 'utf8');
-  await writeFile(md, formatModelMarkdown({ diff }), 'utf8');
-  return { json, md };
+export function writeModelDiff({ diff, dir }: { diff: ModelDiff; dir: string }): Promise<{ json: string; md: string }> {
+  return writeJsonAndMarkdown({ dir, name: 'model-diff', value: diff, markdown: formatModelMarkdown({ diff }) });
 }
 
 /** Runs the command; returns its exit code and never throws. */

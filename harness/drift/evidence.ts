@@ -7,12 +7,11 @@
  * register itself is never edited.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { EvidenceEntry } from '../evidence/register.ts';
-import { ensureDir } from '../fs-dirs.ts';
 import type { Tape } from '../recording/tape.ts';
+import { writeJsonAndMarkdown } from '../report-files.ts';
 import type { ConformanceReport, ResultRow } from '../run/report.ts';
 import { loadTapeSet } from './tape-set.ts';
 
@@ -194,11 +193,7 @@ export async function runEvidence({ from, report, reportsDir, cwd, stdout, areaO
   }
   const tapes = new Map(set.tapes.map((t) => [t.tape.meta.contractFile, t]));
   const proposal = proposeEvidence({ report: session, register: loadRegister().entries, areaOf: areas, tapes, cwd });
-  await ensureDir({ dir: reportsDir });
-  const json = path.join(reportsDir, 'evidence-proposal.json');
-  const md = path.join(reportsDir, 'evidence-proposal.md');
-  await writeFile(json, `${JSON.stringify(proposal, null, 2)}\n`, 'utf8');
-  await writeFile(md, formatEvidenceMarkdown({ proposal }), 'utf8');
+  const { json, md } = await writeJsonAndMarkdown({ dir: reportsDir, name: 'evidence-proposal', value: proposal, markdown: formatEvidenceMarkdown({ proposal }) });
   stdout.write(
     `evidence: ${session.target}: ${proposal.failed.length} contract(s) failed there${proposal.failed.length ? ` (${proposal.failed.map((f) => f.id).join(', ')})` : ''}; ` +
       `${proposal.entries.length} observed entr${proposal.entries.length === 1 ? 'y' : 'ies'} proposed; ${proposal.notProposed.length} assumed entr${proposal.notProposed.length === 1 ? 'y' : 'ies'} not proposed\n` +

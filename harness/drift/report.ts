@@ -2,9 +2,8 @@
  * Drift reports: the terminal summary and drift.md are computed from a DriftReport; `writeDrift` writes drift.json
  * and drift.md.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureDir } from '../fs-dirs.ts';
+import { writeJsonAndMarkdown } from '../report-files.ts';
 import type { DriftDifference, DriftReport } from './compare.ts';
 
 /** Exit code of `cpct drift`: 1 when there is any difference, else 0 (2, unusable input, is the CLI's). */
@@ -67,11 +66,6 @@ export function formatDriftMarkdown({ report }: { report: DriftReport }): string
 }
 
 /** Writes drift.json and drift.md under `dir`; returns their paths. */
-export async function writeDrift({ report, dir }: { report: DriftReport; dir: string }): Promise<{ json: string; md: string }> {
-  await ensureDir({ dir });
-  const json = path.join(dir, 'drift.json');
-  const md = path.join(dir, 'drift.md');
-  await writeFile(json, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
-  await writeFile(md, formatDriftMarkdown({ report }), 'utf8');
-  return { json, md };
+export function writeDrift({ report, dir }: { report: DriftReport; dir: string }): Promise<{ json: string; md: string }> {
+  return writeJsonAndMarkdown({ dir, name: 'drift', value: report, markdown: formatDriftMarkdown({ report }) });
 }

@@ -111,24 +111,27 @@ function scopeOf(request: SdkRequest): string {
   return `${protocol}://${request.hostname}${request.port ? `:${request.port}` : ''}`;
 }
 
-/** Every string in a JSON value, JSON-in-strings included. */
-function stringsIn(value: unknown, out: Set<string>): void {
+/**
+ * Adds every string of a JSON value to `into`: values and member names, and those of JSON written inside strings
+ * (what a request "sent", for the sanitizer's allow-list).
+ */
+export function collectStrings({ value, into }: { value: unknown; into: Set<string> }): void {
   if (typeof value === 'string') {
-    out.add(value);
+    into.add(value);
     const t = value.trimStart();
     if (t.startsWith('{') || t.startsWith('[')) {
       try {
-        stringsIn(JSON.parse(value), out);
+        collectStrings({ value: JSON.parse(value), into });
       } catch {
         // Text that only looks like JSON.
       }
     }
   } else if (Array.isArray(value)) {
-    for (const v of value) stringsIn(v, out);
+    for (const v of value) collectStrings({ value: v, into });
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      out.add(k);
-      stringsIn(v, out);
+      into.add(k);
+      collectStrings({ value: v, into });
     }
   }
 }
@@ -177,7 +180,7 @@ export function createRecorder({
       const path = pathWithQuery(request);
       if (allowSent) {
         const sent = new Set<string>();
-        stringsIn(body, sent);
+        collectStrings({ value: body, into: sent });
         for (const v of Object.values(request.query ?? {})) for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string') sent.add(x);
         for (const v of sent) if (!received.has(v)) allowed.add(v);
       }
@@ -215,7 +218,7 @@ export function createRecorder({
         };
         violations = validateExchange({ index: idx, registry: reg, exchange }).map(({ part, pointer, expected, seen, severity, keyword }) => ({ part, pointer, expected, seen, severity, keyword }));
       }
-      if (!binary) stringsIn(responseValue, received);
+      if (!binary) collectStrings({ value: responseValue, into: received });
       const raw: TapeInteraction = {
         scope: scopeOf(request),
         method: request.method.toUpperCase(),

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
+import { collectStrings } from './record.ts';
 import { sanitizeTape } from './sanitize.ts';
 import { scanFile } from './scan.ts';
 import { tapeFiles, type Tape } from './tape.ts';
@@ -27,26 +28,8 @@ export interface SanitizeBenchResult {
 /** Every string a request of the tape carries (bodies, JSON inside them, query values): the recorder's allow-list. */
 function sentStrings(tape: Tape): Set<string> {
   const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      out.add(v);
-      if (/^\s*[[{]/.test(v)) {
-        try {
-          walk(JSON.parse(v));
-        } catch {
-          // Text that only looks like JSON.
-        }
-      }
-    } else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        out.add(k);
-        walk(x);
-      }
-    }
-  };
   for (const i of tape.interactions) {
-    walk(i.body);
+    collectStrings({ value: i.body, into: out });
     const q = i.path.indexOf('?');
     if (q >= 0) for (const [, value] of new URLSearchParams(i.path.slice(q + 1))) out.add(value);
   }

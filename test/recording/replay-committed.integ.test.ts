@@ -48,10 +48,10 @@ beforeAll(async () => {
     liveOutbox = outbox();
     // The tapes' seed, so the live run sends what was recorded; the reference clock is now, as the CLI sets it (the
     // embedded target keeps wall-clock time, and calculated contracts place their data around the reference clock).
-    const live$: RunConfig = { runId: 'e0e0e0e0', seed: set.tapes[0]?.tape.meta.seed ?? 7, clockMs: Date.now(), target: { kind: 'embedded' }, optional: [], outbox: liveOutbox };
-    live = await runner.run({ config: live$ });
-    const replay$: RunConfig = { runId: 'ffffffff', seed: 1, clockMs: 0, target: { kind: 'replay', dir: set.root, tapeKind: set.kind }, optional: [], outbox: outbox() };
-    replayed = await runner.run({ config: replay$ });
+    const liveConfig: RunConfig = { runId: 'e0e0e0e0', seed: set.tapes[0]?.tape.meta.seed ?? 7, clockMs: Date.now(), target: { kind: 'embedded' }, optional: [], outbox: liveOutbox };
+    live = await runner.run({ config: liveConfig });
+    const replayConfig: RunConfig = { runId: 'ffffffff', seed: 1, clockMs: 0, target: { kind: 'replay', dir: set.root, tapeKind: set.kind }, optional: [], outbox: outbox() };
+    replayed = await runner.run({ config: replayConfig });
   } finally {
     await runner.close();
   }
