@@ -2,7 +2,7 @@ import { offsetClock, systemClock } from '../clock.ts';
 import { createMock, IN_PROCESS_ENDPOINT, MOCK_CREDENTIALS } from '../mock/index.ts';
 import { applyFault } from '../mock/faults/apply.ts';
 import { optionalOperations, targetLabel } from './capabilities.ts';
-import { inProcessHttpHandler } from './in-process-handler.ts';
+import { inProcessHttpHandler, unsignedAuthSchemes } from './in-process-handler.ts';
 import type { Target, TargetSpec, WaiterTiming } from './types.ts';
 import type { SchemaRegistry } from '../schemas.ts';
 
@@ -44,9 +44,7 @@ export function openEmbeddedTarget({ spec, optional, clockMs, schemas }: {
       requestHandler,
       // A retry would only repeat an in-process answer (and slow the self-test's 5xx faults down).
       maxAttempts: 1,
-      // The reference implementation checks no signature, and SigV4 (hashing every body, deriving keys) cost about
-      // 0.3 s of each contract worker's CPU in a full run. The serializers still run; only the signature is left out.
-      httpAuthSchemes: [{ schemeId: 'aws.auth#sigv4', identityProvider: (ipc) => ipc.getIdentityProvider('aws.auth#sigv4'), signer: { sign: async (request) => request } }],
+      httpAuthSchemes: unsignedAuthSchemes(),
     }),
     close: async () => {},
   };

@@ -168,7 +168,7 @@ export function attachWireValidation({
       };
       captured.push(exchange);
       // Dropped in chunks, so the array is not shifted on every call.
-      if (captured.length >= 2 * retain && captured.length > 1) {
+      if (captured.length >= 2 * retain) {
         const cut = captured.length - retain;
         captured = captured.slice(cut);
         dropped += cut;

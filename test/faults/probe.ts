@@ -31,7 +31,7 @@ import { createMock, IN_PROCESS_ENDPOINT, MOCK_CREDENTIALS } from '../../harness
 import { loadOperationIndex } from '../../harness/operation-index.ts';
 import { BASELINE_OPTIONS } from '../../harness/run/selftest.ts';
 import { createSchemaRegistry } from '../../harness/schemas.ts';
-import { inProcessHttpHandler } from '../../harness/targets/in-process-handler.ts';
+import { inProcessHttpHandler, unsignedAuthSchemes } from '../../harness/targets/in-process-handler.ts';
 import { attachWireValidation, type WireViolation } from '../../harness/wire-validation/index.ts';
 
 /**
@@ -126,7 +126,7 @@ export async function runProbe({ fault, variation, large = true, validate = true
     // As the embedded target: the mock checks no signature (SigV4 was about 6% of a probe's CPU), and the resolved
     // middleware is kept per command class (another 6%). A command with its own middleware is sent with options,
     // which bypasses that cache.
-    httpAuthSchemes: [{ schemeId: 'aws.auth#sigv4', identityProvider: (ipc) => ipc.getIdentityProvider('aws.auth#sigv4'), signer: { sign: async (request) => request } }],
+    httpAuthSchemes: unsignedAuthSchemes(),
     cacheMiddleware: true,
   });
   const wire = attachWireValidation({ client, registry, index, validate });
